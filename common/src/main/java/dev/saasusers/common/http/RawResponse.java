@@ -1,0 +1,78 @@
+package dev.saasusers.common.http;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The status and headers of one HTTP response, with its decoded body.
+ *
+ * <pre>{@code
+ * RawResponse<?> raw = page.rawResponse();
+ * raw.header("X-RateLimit-Limit").ifPresent(System.out::println);
+ * }</pre>
+ *
+ * @param <T> the decoded body type
+ */
+public class RawResponse<T> {
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final T data;
+
+  /**
+   * @param statusCode the HTTP status
+   * @param headers the response headers, in any case
+   * @param data the decoded body, or null when there is none
+   */
+  public RawResponse(int statusCode, Map<String, Collection<String>> headers, T data) {
+    this.statusCode = statusCode;
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (headers != null) {
+      headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    }
+    this.headers = Collections.unmodifiableMap(copy);
+    this.data = data;
+  }
+
+  /** @return the HTTP status code */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** @return every response header; names are case-insensitive */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * @param name a header name, in any case
+   * @return the header's first value, if present
+   */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** @return the decoded body */
+  public T data() {
+    return data;
+  }
+
+  /** @return the HTTP status code (JavaBeans name, kept for generated code) */
+  public int getStatusCode() {
+    return statusCode;
+  }
+
+  /** @return the decoded body (JavaBeans name, kept for generated code) */
+  public T getData() {
+    return data;
+  }
+
+  @Override
+  public String toString() {
+    return "RawResponse{status=" + statusCode + ", headers=" + headers.keySet() + "}";
+  }
+}
