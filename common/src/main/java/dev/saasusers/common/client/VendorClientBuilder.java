@@ -1,0 +1,167 @@
+package dev.saasusers.common.client;
+
+import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.config.ProxySettings;
+import dev.saasusers.common.http.ClientListener;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * What every vendor client's builder shares: the transport, retry, timeout and safety options of
+ * {@link ClientOptions}. A vendor's builder adds only its credentials and its own defaults.
+ *
+ * @param <B> the vendor builder type, returned for chaining
+ * @param <C> the client type it builds
+ */
+public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C> {
+  /** The options being assembled; a vendor builder sets the authenticator on it. */
+  protected final ClientOptions.Builder options = ClientOptions.builder();
+  private String baseUrl;
+
+  /** For subclasses. */
+  protected VendorClientBuilder() {
+  }
+
+  /**
+   * @param baseUrl the API's base URL; overrides the vendor default and its {@code *_BASE_URL}
+   * @return this builder
+   */
+  public B baseUrl(String baseUrl) {
+    this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+    return self();
+  }
+
+  /**
+   * @param maxRetries retries after the first attempt; 0 disables retrying (default 2)
+   * @return this builder
+   */
+  public B maxRetries(int maxRetries) {
+    options.maxRetries(maxRetries);
+    return self();
+  }
+
+  /**
+   * @param timeout the longest wait for a response (default 60 s)
+   * @return this builder
+   */
+  public B readTimeout(Duration timeout) {
+    options.readTimeout(timeout);
+    return self();
+  }
+
+  /**
+   * @param timeout the longest wait to connect (default 10 s)
+   * @return this builder
+   */
+  public B connectTimeout(Duration timeout) {
+    options.connectTimeout(timeout);
+    return self();
+  }
+
+  /**
+   * @param listener receives request, retry, token and page events
+   * @return this builder
+   */
+  public B addListener(ClientListener listener) {
+    options.addListener(listener);
+    return self();
+  }
+
+  /**
+   * @param transport a Feign transport of the user's own, for example an OkHttp client already
+   *     configured with proxies and certificates
+   * @return this builder
+   */
+  public B transport(feign.Client transport) {
+    options.transport(transport);
+    return self();
+  }
+
+  /**
+   * @param httpClient a JDK HTTP client of the user's own
+   * @return this builder
+   */
+  public B httpClient(HttpClient httpClient) {
+    options.httpClient(httpClient);
+    return self();
+  }
+
+  /**
+   * @param proxy an HTTP proxy, with optional proxy authentication
+   * @return this builder
+   */
+  public B proxy(ProxySettings proxy) {
+    options.proxy(proxy);
+    return self();
+  }
+
+  /**
+   * @param allow true to allow a plain {@code http://} base URL to a host that is not loopback
+   * @return this builder
+   */
+  public B allowInsecureHttp(boolean allow) {
+    options.allowInsecureHttp(allow);
+    return self();
+  }
+
+  /**
+   * @param change any other option of {@link ClientOptions.Builder}
+   * @return this builder
+   */
+  public B options(Consumer<ClientOptions.Builder> change) {
+    change.accept(options);
+    return self();
+  }
+
+  /**
+   * Reads the vendor's credentials and optional base URL from the environment.
+   *
+   * @param environment where to read the variables
+   * @return this builder
+   * @throws IllegalArgumentException naming a required variable that is missing or blank
+   */
+  public abstract B fromEnv(Environment environment);
+
+  /**
+   * @return the client; options are checked here, before any request
+   * @throws IllegalArgumentException naming the option that is wrong
+   */
+  public abstract C build();
+
+  /**
+   * Sets the base URL from a variable when the caller has not set one.
+   *
+   * @param environment where to read it
+   * @param variable for example {@code DATAGRID_BASE_URL}
+   */
+  protected void baseUrlFrom(Environment environment, String variable) {
+    if (baseUrl == null) {
+      environment.optional(variable).ifPresent(url -> baseUrl = url);
+    }
+  }
+
+  /**
+   * @return the base URL the caller or environment chose, or null for the vendor default
+   */
+  protected String chosenBaseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * Finishes the options.
+   *
+   * @param defaultBaseUrl the vendor's base URL when none was chosen
+   * @return the validated options
+   */
+  protected ClientOptions buildOptions(String defaultBaseUrl) {
+    return options.baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl).build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private B self() {
+    return (B) this;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.saasusers.datagrid;
+
+import dev.saasusers.common.auth.Credentials;
+import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.client.VendorClientBuilder;
+import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.http.VendorProfile;
+import dev.saasusers.common.paging.CursorPaging;
+import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.user.DirectoryUser;
+import dev.saasusers.datagrid.api.DatagridApi;
+import dev.saasusers.datagrid.invoker.ApiClient;
+import dev.saasusers.datagrid.model.ListOrganizationUsers;
+import dev.saasusers.datagrid.model.OrganizationUser;
+import java.util.List;
+
+/**
+ * Datagrid's user API: every user of the organization, page by page, with cursor paging.
+ *
+ * <pre>{@code
+ * DatagridClient client = DatagridClient.fromEnv();   // DATAGRID_API_KEY
+ * for (OrganizationUser u : client.users().list()) { System.out.println(u.getEmail()); }
+ * }</pre>
+ */
+public final class DatagridClient extends VendorClient {
+  /** Datagrid's production API, from the spec's {@code servers}. */
+  public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
+  private static final VendorProfile VENDOR = VendorProfile.of("datagrid", "Datagrid");
+
+  private final DatagridApi api;
+
+  private DatagridClient(ClientRuntime runtime) {
+    super(runtime);
+    this.api = runtime.api(DatagridApi.class);
+  }
+
+  /** @return a builder; {@code apiKey} is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @return a client configured from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
+   * @throws IllegalArgumentException naming a variable that is missing or blank
+   */
+  public static DatagridClient fromEnv() {
+    return builder().fromEnv(Environment.system()).build();
+  }
+
+  /** @return the users of the organization that the API key belongs to */
+  public Users users() {
+    return new Users();
+  }
+
+  @Override
+  public PagedIterable<DirectoryUser> directoryUsers() {
+    return users().list().map(DatagridClient::toDirectoryUser);
+  }
+
+  /**
+   * @param user a Datagrid user
+   * @return the same user in the cross-vendor shape
+   */
+  public static DirectoryUser toDirectoryUser(OrganizationUser user) {
+    String role = user.getPermissions() == null || user.getPermissions().getRole() == null
+        ? null : user.getPermissions().getRole().getValue();
+    return new DirectoryUser(VENDOR.id(), user.getId(), user.getEmail(), user.getFirstName(),
+        user.getLastName(), role == null ? List.of() : List.of(role), null);
+  }
+
+  /** Listing operations on the organization's users. */
+  public final class Users {
+    private Users() {
+    }
+
+    /** @return every user, lazily, 50 a page */
+    public PagedIterable<OrganizationUser> list() {
+      return list(ListUsersParams.builder().build());
+    }
+
+    /**
+     * @param params search, page size and direction
+     * @return every matching user, lazily; each page exposes its raw response
+     */
+    public PagedIterable<OrganizationUser> list(ListUsersParams params) {
+      return paged("cursor", CursorPaging.of(
+          cursor -> params.backwards()
+              ? api.listUsersWithHttpInfo(params.search(), params.pageSize(), null, cursor)
+              : api.listUsersWithHttpInfo(params.search(), params.pageSize(), cursor, null),
+          ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
+          OrganizationUser::getId));
+    }
+  }
+
+  /** Builds a {@link DatagridClient}. */
+  public static final class Builder extends VendorClientBuilder<Builder, DatagridClient> {
+    private Builder() {
+    }
+
+    /**
+     * @param apiKey the Datagrid API key, sent as a bearer token
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      options.authenticator(Credentials.bearer(apiKey, "apiKey"));
+      return this;
+    }
+
+    @Override
+    public Builder fromEnv(Environment env) {
+      options.authenticator(Credentials.bearer(env.require("DATAGRID_API_KEY"), "DATAGRID_API_KEY"));
+      baseUrlFrom(env, "DATAGRID_BASE_URL");
+      return this;
+    }
+
+    @Override
+    public DatagridClient build() {
+      return new DatagridClient(ClientRuntime.create(VENDOR, buildOptions(DEFAULT_BASE_URL)));
+    }
+  }
+}

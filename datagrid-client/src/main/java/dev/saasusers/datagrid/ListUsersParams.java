@@ -1,0 +1,79 @@
+package dev.saasusers.datagrid;
+
+/**
+ * Optional parameters of {@link DatagridClient.Users#list(ListUsersParams)}, checked when built.
+ *
+ * <pre>{@code
+ * client.users().list(ListUsersParams.builder().search("ann").pageSize(100).build());
+ * }</pre>
+ *
+ * @param search filters users by name or email; null for all
+ * @param pageSize users per request, 1 to 100; null for the API's default of 50
+ * @param backwards page with {@code before} instead of {@code after}, from the end of the list
+ */
+public record ListUsersParams(String search, Integer pageSize, boolean backwards) {
+  /** The API's largest page. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  /**
+   * Checks the values before any request.
+   *
+   * @throws IllegalArgumentException naming a value out of range
+   */
+  public ListUsersParams {
+    if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
+      throw new IllegalArgumentException(
+          "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
+    }
+    if (search != null && search.isBlank()) {
+      throw new IllegalArgumentException("search must not be blank; leave it unset to list all users");
+    }
+  }
+
+  /** @return a builder with nothing set */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link ListUsersParams}. */
+  public static final class Builder {
+    private String search;
+    private Integer pageSize;
+    private boolean backwards;
+
+    private Builder() {
+    }
+
+    /**
+     * @param search filters users by name or email
+     * @return this builder
+     */
+    public Builder search(String search) {
+      this.search = search;
+      return this;
+    }
+
+    /**
+     * @param pageSize users per request, 1 to 100
+     * @return this builder
+     */
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * @param backwards true to page with {@code before}, from the end of the list
+     * @return this builder
+     */
+    public Builder backwards(boolean backwards) {
+      this.backwards = backwards;
+      return this;
+    }
+
+    /** @return the checked parameters */
+    public ListUsersParams build() {
+      return new ListUsersParams(search, pageSize, backwards);
+    }
+  }
+}

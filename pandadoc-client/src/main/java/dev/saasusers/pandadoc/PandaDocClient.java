@@ -1,0 +1,155 @@
+package dev.saasusers.pandadoc;
+
+import dev.saasusers.common.auth.Credentials;
+import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.client.VendorClientBuilder;
+import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.http.VendorProfile;
+import dev.saasusers.common.paging.PageNumberPaging;
+import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.user.DirectoryUser;
+import dev.saasusers.pandadoc.api.PandaDocApi;
+import dev.saasusers.pandadoc.invoker.ApiClient;
+import dev.saasusers.pandadoc.model.ListUsersResponse;
+import dev.saasusers.pandadoc.model.PandaDocUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * PandaDoc's user API: every user with membership in the organization, page by page.
+ *
+ * <pre>{@code
+ * PandaDocClient client = PandaDocClient.fromEnv();   // PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN
+ * client.users().list(ListUsersParams.builder().parallelPages(4).build()).forEach(System.out::println);
+ * }</pre>
+ */
+public final class PandaDocClient extends VendorClient {
+  /** PandaDoc's API, from the spec's {@code servers}. */
+  public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
+  private static final VendorProfile VENDOR = VendorProfile.of("pandadoc", "PandaDoc")
+      .errorMessageFields("detail", "message", "type");
+
+  private final PandaDocApi api;
+
+  private PandaDocClient(ClientRuntime runtime) {
+    super(runtime);
+    this.api = runtime.api(PandaDocApi.class);
+  }
+
+  /** @return a builder; one of {@code apiKey}, {@code accessToken} or {@code tokenSupplier} is required */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * @return a client from {@code PANDADOC_API_KEY} or {@code PANDADOC_ACCESS_TOKEN}, and optional
+   *     {@code PANDADOC_BASE_URL}
+   * @throws IllegalArgumentException when neither credential variable is set
+   */
+  public static PandaDocClient fromEnv() {
+    return builder().fromEnv(Environment.system()).build();
+  }
+
+  /** @return the users of the organization */
+  public Users users() {
+    return new Users();
+  }
+
+  @Override
+  public PagedIterable<DirectoryUser> directoryUsers() {
+    return users().list().map(PandaDocClient::toDirectoryUser);
+  }
+
+  /**
+   * @param user a PandaDoc user
+   * @return the same user in the cross-vendor shape; roles are the license, then workspace roles
+   */
+  public static DirectoryUser toDirectoryUser(PandaDocUser user) {
+    List<String> roles = new ArrayList<>();
+    if (user.getLicense() != null) {
+      roles.add(user.getLicense());
+    }
+    if (user.getWorkspaces() != null) {
+      user.getWorkspaces().forEach(w -> roles.add(w.getRole()));
+    }
+    return new DirectoryUser(VENDOR.id(), user.getUserId(), user.getEmail(), user.getFirstName(),
+        user.getLastName(), roles, null);
+  }
+
+  /** Listing operations on the organization's users. */
+  public final class Users {
+    private Users() {
+    }
+
+    /** @return every user, lazily, 50 a page, including removed memberships (the API's default) */
+    public PagedIterable<PandaDocUser> list() {
+      return list(ListUsersParams.builder().build());
+    }
+
+    /**
+     * @param params page size, {@code show_removed} and parallel pages
+     * @return every matching user in order, lazily; each page exposes its raw response
+     */
+    public PagedIterable<PandaDocUser> list(ListUsersParams params) {
+      int count = params.pageSize();
+      return paged("page", PageNumberPaging.of(
+          page -> api.listUsersWithHttpInfo(count, page, params.showRemoved()), count,
+          ListUsersResponse::getResults, ListUsersResponse::getTotal))
+          .parallelism(params.parallelPages());
+    }
+  }
+
+  /** Builds a {@link PandaDocClient}. */
+  public static final class Builder extends VendorClientBuilder<Builder, PandaDocClient> {
+    private Builder() {
+    }
+
+    /**
+     * @param apiKey a PandaDoc API key, sent as {@code Authorization: API-Key <key>}
+     * @return this builder
+     */
+    public Builder apiKey(String apiKey) {
+      options.authenticator(Credentials.apiKey("Authorization", "API-Key ", apiKey, "apiKey"));
+      return this;
+    }
+
+    /**
+     * @param accessToken an OAuth2 access token from PandaDoc's authorization-code flow
+     * @return this builder
+     */
+    public Builder accessToken(String accessToken) {
+      options.authenticator(Credentials.bearer(accessToken, "accessToken"));
+      return this;
+    }
+
+    /**
+     * @param tokens supplies a current OAuth2 access token for each request
+     * @return this builder
+     */
+    public Builder tokenSupplier(Supplier<String> tokens) {
+      options.authenticator(Credentials.tokenSupplier(tokens));
+      return this;
+    }
+
+    @Override
+    public Builder fromEnv(Environment env) {
+      if (env.has("PANDADOC_API_KEY")) {
+        apiKey(env.require("PANDADOC_API_KEY"));
+      } else if (env.has("PANDADOC_ACCESS_TOKEN")) {
+        accessToken(env.require("PANDADOC_ACCESS_TOKEN"));
+      } else {
+        throw new IllegalArgumentException(
+            "environment variable PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN must be set");
+      }
+      baseUrlFrom(env, "PANDADOC_BASE_URL");
+      return this;
+    }
+
+    @Override
+    public PandaDocClient build() {
+      return new PandaDocClient(ClientRuntime.create(VENDOR, buildOptions(DEFAULT_BASE_URL)));
+    }
+  }
+}
