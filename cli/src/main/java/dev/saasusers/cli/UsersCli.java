@@ -1,0 +1,91 @@
+package dev.saasusers.cli;
+
+import dev.saasusers.common.config.Environment;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code users-cli}: lists every user of Polytomic, Datagrid, PandaDoc or Podero, and demos the
+ * SDK against fake vendors. Errors are one line (exit 1; 2 for usage errors) unless
+ * {@code --debug} asks for the stack trace.
+ */
+@Command(name = "users-cli", mixinStandardHelpOptions = true,
+    versionProvider = UsersCli.Version.class,
+    description = "Lists the users of Polytomic, Datagrid, PandaDoc and Podero.",
+    subcommands = {ListCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class UsersCli {
+  final Environment environment;
+  final PrintStream out;
+  final PrintStream err;
+
+  @Option(names = "--debug", scopeType = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces and log each HTTP attempt (secrets stay redacted).")
+  boolean debug;
+
+  UsersCli(Environment environment, PrintStream out, PrintStream err) {
+    this.environment = environment;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Runs the CLI and exits with its status.
+   *
+   * @param args command-line arguments
+   */
+  public static void main(String[] args) {
+    System.exit(run(Environment.system(), System.out, System.err, args));
+  }
+
+  /**
+   * Runs the CLI in-process, for tests and embedding.
+   *
+   * @param environment where credentials are read
+   * @param out where data goes
+   * @param err where errors and progress go
+   * @param args command-line arguments
+   * @return the exit code: 0 success, 1 failure, 2 usage error
+   */
+  public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      // Must be set before the first logger exists; slf4j-simple writes to stderr.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
+    UsersCli cli = new UsersCli(environment, out, err);
+    CommandLine commandLine = new CommandLine(cli);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler((e, unusedArgs) -> {
+      err.println("error: " + oneLine(e) + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+          + " --help')");
+      return 2;
+    });
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (cli.debug) {
+        e.printStackTrace(err);
+      } else {
+        err.println("error: " + oneLine(e));
+      }
+      return e instanceof UsageException || e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return commandLine.execute(args);
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = UsersCli.class.getPackage().getImplementationVersion();
+      return new String[] {"users-cli " + (version == null ? "dev" : version)};
+    }
+  }
+}

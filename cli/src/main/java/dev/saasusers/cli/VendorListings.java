@@ -1,0 +1,106 @@
+package dev.saasusers.cli;
+
+import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.client.VendorClientBuilder;
+import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.datagrid.DatagridClient;
+import dev.saasusers.pandadoc.PandaDocClient;
+import dev.saasusers.podero.PoderoClient;
+import dev.saasusers.polytomic.PolytomicClient;
+
+/** Builds a vendor client from the environment and the flags, and opens its listing. */
+final class VendorListings {
+  private VendorListings() {
+  }
+
+  /** A client and its lazy listing; closing it releases the client. */
+  record Opened(VendorClient client, PagedIterable<UserRow> rows) implements AutoCloseable {
+    @Override
+    public void close() {
+      client.close();
+    }
+  }
+
+  static Opened open(Vendor vendor, Environment env, ListSettings s) {
+    refuseFlagFor(vendor, s);
+    switch (vendor) {
+      case POLYTOMIC: {
+        PolytomicClient client = configure(PolytomicClient.builder().fromEnv(env), s).build();
+        PagedIterable<UserRow> rows = (s.orgId() != null
+            ? client.users().list(s.orgId()) : client.users().list())
+            .map(u -> new UserRow(u, PolytomicClient.toDirectoryUser(u)));
+        return new Opened(client, rows);
+      }
+      case DATAGRID: {
+        DatagridClient client = configure(DatagridClient.builder().fromEnv(env), s).build();
+        dev.saasusers.datagrid.ListUsersParams.Builder params =
+            dev.saasusers.datagrid.ListUsersParams.builder().search(s.search());
+        if (s.pageSize() != null) {
+          params.pageSize(s.pageSize());
+        }
+        return new Opened(client, client.users().list(params.build())
+            .map(u -> new UserRow(u, DatagridClient.toDirectoryUser(u))));
+      }
+      case PANDADOC: {
+        PandaDocClient client = configure(PandaDocClient.builder().fromEnv(env), s).build();
+        dev.saasusers.pandadoc.ListUsersParams.Builder params =
+            dev.saasusers.pandadoc.ListUsersParams.builder();
+        if (s.pageSize() != null) {
+          params.pageSize(s.pageSize());
+        }
+        if (s.showRemoved() != null) {
+          params.showRemoved(s.showRemoved());
+        }
+        if (s.parallel() != null) {
+          params.parallelPages(s.parallel());
+        }
+        return new Opened(client, client.users().list(params.build())
+            .map(u -> new UserRow(u, PandaDocClient.toDirectoryUser(u))));
+      }
+      case PODERO: {
+        PoderoClient client = configure(PoderoClient.builder().fromEnv(env), s).build();
+        dev.saasusers.podero.ListUsersParams.Builder params =
+            dev.saasusers.podero.ListUsersParams.builder().orgId(s.orgId());
+        if (s.includeDeleted() != null) {
+          params.includeDeleted(s.includeDeleted());
+        }
+        return new Opened(client, client.users().list(params.build())
+            .map(u -> new UserRow(u, PoderoClient.toDirectoryUser(u))));
+      }
+      default:
+        throw new IllegalArgumentException("unknown vendor " + vendor);
+    }
+  }
+
+  private static <B extends VendorClientBuilder<B, ?>> B configure(B builder, ListSettings s) {
+    if (s.baseUrl() != null) {
+      builder.baseUrl(s.baseUrl());
+    }
+    if (s.maxRetries() != null) {
+      builder.maxRetries(s.maxRetries());
+    }
+    if (s.listener() != null) {
+      builder.addListener(s.listener());
+    }
+    return builder;
+  }
+
+  /** A flag that the vendor's API does not have is a usage error, not silently ignored. */
+  private static void refuseFlagFor(Vendor vendor, ListSettings s) {
+    refuse(s.search() != null && vendor != Vendor.DATAGRID, "--search", "datagrid");
+    refuse(s.showRemoved() != null && vendor != Vendor.PANDADOC, "--show-removed", "pandadoc");
+    refuse(s.parallel() != null && vendor != Vendor.PANDADOC, "--parallel", "pandadoc");
+    refuse(s.includeDeleted() != null && vendor != Vendor.PODERO, "--include-deleted", "podero");
+    refuse(s.orgId() != null && vendor != Vendor.POLYTOMIC && vendor != Vendor.PODERO,
+        "--org-id", "polytomic and podero");
+    refuse(s.pageSize() != null && vendor != Vendor.DATAGRID && vendor != Vendor.PANDADOC,
+        "--page-size", "datagrid and pandadoc (the others return every user at once)");
+  }
+
+  private static void refuse(boolean wrong, String flag, String vendors) {
+    if (wrong) {
+      throw new UsageException(flag + " applies only to " + vendors);
+    }
+  }
+}
