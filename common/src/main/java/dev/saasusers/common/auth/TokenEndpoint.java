@@ -223,6 +223,10 @@ final class TokenEndpoint {
       }
     } else if (description != null) {
       message.append(": ").append(description);
+    } else if (status == 401) {
+      message.append(" (no OAuth error in the response; check ").append(
+          OAuth2Credentials.PASSWORD.equals(credentials.grant)
+              ? "username and password" : "clientId and clientSecret").append(')');
     }
     if (status == 400 || status == 401 || status == 403) {
       return new AuthenticationException(message.toString(), status, error);
