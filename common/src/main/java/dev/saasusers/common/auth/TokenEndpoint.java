@@ -152,6 +152,8 @@ final class TokenEndpoint {
       status = response.status();
       responseBody = read(response);
     } catch (IOException e) {
+      LOG.debug("{}OAuth2 token request POST {} failed after {} ms: {}", prefix(), path,
+          Duration.ofNanos(System.nanoTime() - started).toMillis(), e.getClass().getSimpleName());
       throw new SdkException(
           prefix() + "OAuth2 token request to " + path + " failed: " + describe(e), e);
     }
