@@ -59,8 +59,8 @@ public final class FakePodero extends FakeVendor {
     private final long tokenTtlNanos;
     private final List<String> userIds;
     private final List<String> deletedUserIds;
-    private final String activeBody;
-    private final String everyoneBody;
+    private final byte[] activeBody;
+    private final byte[] everyoneBody;
     private final Map<String, Long> tokenExpiry = new ConcurrentHashMap<>();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final SecureRandom tokenRandom = new SecureRandom();
@@ -90,8 +90,8 @@ public final class FakePodero extends FakeVendor {
                 active.append(active.length() == 1 ? "" : ",").append(json);
             }
         }
-        this.activeBody = active.append(']').toString();
-        this.everyoneBody = everyone.append(']').toString();
+        this.activeBody = active.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        this.everyoneBody = everyone.append(']').toString().getBytes(StandardCharsets.UTF_8);
         this.userIds = List.copyOf(ids);
         this.deletedUserIds = List.copyOf(deleted);
     }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public final class FakePolytomic extends FakeVendor {
     private final String apiKey;
     private final UUID orgId;
     private final List<String> userIds;
-    private final String body;
+    private final byte[] body;
 
     private FakePolytomic(Builder builder) {
         super(builder);
@@ -62,7 +63,7 @@ public final class FakePolytomic extends FakeVendor {
             }
             json.append(i == 0 ? "" : ",").append(Reply.serialise(user));
         }
-        this.body = json.append("]}").toString();
+        this.body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
         this.userIds = List.copyOf(ids);
     }
 

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +39,9 @@ public abstract class FakeVendor implements AutoCloseable {
 
     private static final String TRANSFORMER = "saasusers-fake-vendor";
     private static final String ROUTE = "route";
+    /** RFC 9110 IMF-fixdate: two-digit day, always GMT. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
     private final WireMockServer server;
     private final FaultPlan faults = new FaultPlan();
@@ -132,6 +136,28 @@ public abstract class FakeVendor implements AutoCloseable {
         }
     }
 
+    /**
+     * The retry of a faulted request: the first later request with the same method and URL. With
+     * {@link InjectedFault#retryNotBefore()} it shows whether a client honoured {@code Retry-After}.
+     *
+     * @param fault a fault from {@link FaultPlan#injected()}
+     * @return the retry, or empty when the request was not repeated
+     */
+    public Optional<ServedRequest> retryOf(InjectedFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        boolean seenFaulted = false;
+        for (ServedRequest request : requests()) {
+            if (!request.method().equals(fault.method()) || !request.url().equals(fault.url())) {
+                continue;
+            }
+            if (seenFaulted) {
+                return Optional.of(request);
+            }
+            seenFaulted = request.receivedAt().equals(fault.at()) && request.fault().isPresent();
+        }
+        return Optional.empty();
+    }
+
     /** Forgets the requests served and the faults injected (the fault plan itself is kept). */
     public void resetRequests() {
         synchronized (requests) {
@@ -215,7 +241,7 @@ public abstract class FakeVendor implements AutoCloseable {
         if (fault != null && fault.isRateLimit()) {
             String retryAfter = fault == FakeFault.RATE_LIMITED
                     ? Long.toString(faults.retryAfterSeconds())
-                    : DateTimeFormatter.RFC_1123_DATE_TIME.format(injected.retryNotBefore().atOffset(ZoneOffset.UTC));
+                    : HTTP_DATE.format(injected.retryNotBefore().atOffset(ZoneOffset.UTC));
             reply = error(429, "Rate limit exceeded, retry later").withHeader("Retry-After", retryAfter);
         } else if (fault != null && fault.status() >= 500) {
             reply = error(fault.status(), "Injected fault: " + fault);

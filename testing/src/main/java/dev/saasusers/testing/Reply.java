@@ -1,6 +1,7 @@
 package dev.saasusers.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,16 @@ record Reply(int status, Map<String, String> headers, byte[] body) {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Reply json(int status, String body) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        return new Reply(status, headers, body.getBytes(StandardCharsets.UTF_8));
+        return json(status, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Reply json(int status, Object body) {
+    static Reply json(int status, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        return new Reply(status, headers, body);
+    }
+
+    static Reply json(int status, JsonNode body) {
         try {
             return json(status, JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {

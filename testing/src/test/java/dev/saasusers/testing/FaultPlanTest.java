@@ -95,6 +95,25 @@ class FaultPlanTest {
         InjectedFault injected = fake.faults().injected().get(0);
         assertEquals(injected.retryNotBefore(), date);
         assertFalse(date.isBefore(injected.at().plusSeconds(3)), "the date is at least retryAfter away");
+        assertTrue(response.headers().firstValue("Retry-After").orElseThrow()
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"), "IMF-fixdate");
+    }
+
+    @Test
+    void retryOfFindsTheRepeatOfAFaultedRequestToMeasureTheGap() throws Exception {
+        fake.faults().next(FakeFault.RATE_LIMITED);
+        fetch("?limit=3");
+        fetch("?limit=4");
+        Thread.sleep(50);
+        fetch("?limit=3");
+
+        InjectedFault rateLimit = fake.faults().injected().get(0);
+        ServedRequest retry = fake.retryOf(rateLimit).orElseThrow();
+        assertEquals(fake.requests().get(2), retry);
+        assertTrue(Duration.between(rateLimit.at(), retry.receivedAt()).toMillis() >= 50);
+        fake.faults().next(FakeFault.BAD_GATEWAY);
+        fetch("?limit=9");
+        assertTrue(fake.retryOf(fake.faults().injected().get(1)).isEmpty());
     }
 
     @ParameterizedTest
