@@ -80,7 +80,8 @@ public abstract class FakeVendor implements AutoCloseable {
 
     /** Sends requests matching {@code request} to this fake's handler for {@code route}. */
     final void route(MappingBuilder request, String route) {
-        server.stubFor(request.atPriority(1).willReturn(routeTo(route)));
+        // Default priority: stubs a test adds later through server() win over the fake's routes.
+        server.stubFor(request.willReturn(routeTo(route)));
     }
 
     private static ResponseDefinitionBuilder routeTo(String route) {
@@ -202,7 +203,9 @@ public abstract class FakeVendor implements AutoCloseable {
     }
 
     /**
-     * The underlying WireMock server: an escape hatch for custom stubs and verification.
+     * The underlying WireMock server: an escape hatch for custom stubs and verification. A stub added here (at the
+     * default priority) takes precedence over the fake's own routes, e.g. to serve HTML or a huge body; such stubs
+     * bypass the fault plan and the request log.
      *
      * @return the running server
      */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -261,6 +262,21 @@ class FaultPlanTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void stubsAddedThroughTheServerTakePrecedenceOverTheFakesRoutes() throws Exception {
+        var stub = fake.server().stubFor(WireMock
+                .get(WireMock.urlPathEqualTo("/organization/users"))
+                .willReturn(WireMock.aResponse()
+                        .withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>maintenance</html>")));
+        try {
+            assertEquals("<html>maintenance</html>", fetch("").body());
+        } finally {
+            fake.server().removeStub(stub);
+        }
+        assertEquals(200, fetch("").statusCode());
+        assertTrue(fetch("").body().startsWith("{\"object\":\"list\""));
     }
 
     @Test
