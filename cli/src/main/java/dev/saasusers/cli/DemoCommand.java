@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         FakeDatagrid datagrid = FakeDatagrid.start(users);
         FakePandaDoc pandadoc = FakePandaDoc.start(users);
         FakePodero podero = FakePodero.start(users)) {
-      datagrid.faults().next(FakeFault.RATE_LIMIT_SECONDS);
+      datagrid.faults().next(FakeFault.RATE_LIMITED);
       PageCounter counter = new PageCounter(out);
       List<VendorClient> clients = List.of(
           PolytomicClient.builder().baseUrl(polytomic.baseUrl()).apiKey(polytomic.apiKey())
