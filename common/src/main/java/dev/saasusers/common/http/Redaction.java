@@ -23,7 +23,7 @@ public final class Redaction {
           + "|sessionid|signature|assertion|clientassertion)";
   private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAMES);
   private static final Pattern JSON_PAIR = Pattern.compile(
-      "(\"([A-Za-z0-9_\\-]*)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\]\\s]+)");
+      "(\"([A-Za-z0-9_\\-]*)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern FORM_PAIR = Pattern.compile("([^&=?#\\s]+)=([^&#\\s]*)");
 
   private Redaction() {
@@ -55,7 +55,7 @@ public final class Redaction {
       return value;
     }
     int space = value.indexOf(' ');
-    if (space > 0 && space < 20 && value.substring(0, space).chars().allMatch(Character::isLetter)
+    if (space > 0 && space < 20 && value.substring(0, space).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-')
         && name.toLowerCase(Locale.ROOT).contains("authorization")) {
       return value.substring(0, space) + " " + MASK;
     }
