@@ -171,7 +171,6 @@ class RetryTest {
       }
     });
     caller.start();
-    wm.getAllServeEvents(); // let the first attempt land
     while (wm.getAllServeEvents().isEmpty()) {
       Thread.sleep(10);
     }
