@@ -1,0 +1,607 @@
+package dev.saasusers.common.config;
+
+import dev.saasusers.common.auth.Authenticator;
+import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.Redaction;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.Executor;
+
+/**
+ * How a vendor client talks HTTP: where, with which credentials, how long it waits, how it
+ * retries, and through which transport. The same options serve every vendor.
+ *
+ * <pre>{@code
+ * ClientOptions options = ClientOptions.builder()
+ *     .baseUrl("https://api.example.com")
+ *     .authenticator(auth)
+ *     .maxRetries(3)
+ *     .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows a secret.
+ */
+public final class ClientOptions {
+  /** Default connect timeout: 10 s. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default read timeout: 60 s. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  /** Default number of retries after the first attempt: 2 (Fern and Stainless). */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+  /** Default first backoff: 0.5 s (Stainless). */
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(500);
+  /** Default backoff cap: 8 s (Stainless). */
+  public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(8);
+  /** Default longest Retry-After that is waited: 60 s (Fern). */
+  public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
+  /** Default largest response body that is read: 32 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
+  private static final Authenticator NO_AUTH = new Authenticator() {
+    @Override
+    public void apply(feign.RequestTemplate template) {
+    }
+
+    @Override
+    public String toString() {
+      return "NoAuthentication";
+    }
+  };
+
+  private final URI baseUrl;
+  private final Authenticator authenticator;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final int maxRetries;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Duration maxRetryAfter;
+  private final ProxySettings proxy;
+  private final HttpClient httpClient;
+  private final Executor executor;
+  private final feign.Client transport;
+  private final Map<String, String> defaultHeaders;
+  private final String userAgentSuffix;
+  private final double requestsPerSecond;
+  private final boolean allowInsecureHttp;
+  private final List<ClientListener> listeners;
+  private final long maxResponseBytes;
+
+  private ClientOptions(Builder b, URI baseUrl) {
+    this.baseUrl = baseUrl;
+    this.authenticator = b.authenticator == null ? NO_AUTH : b.authenticator;
+    this.connectTimeout = b.connectTimeout;
+    this.readTimeout = b.readTimeout;
+    this.maxRetries = b.maxRetries;
+    this.initialBackoff = b.initialBackoff;
+    this.maxBackoff = b.maxBackoff;
+    this.maxRetryAfter = b.maxRetryAfter;
+    this.proxy = b.proxy;
+    this.httpClient = b.httpClient;
+    this.executor = b.executor;
+    this.transport = b.transport;
+    this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaultHeaders));
+    this.userAgentSuffix = b.userAgentSuffix;
+    this.requestsPerSecond = b.requestsPerSecond;
+    this.allowInsecureHttp = b.allowInsecureHttp;
+    this.listeners = List.copyOf(b.listeners);
+    this.maxResponseBytes = b.maxResponseBytes;
+  }
+
+  /** @return a builder with every default set and no base URL */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return a builder holding these options, to derive changed ones */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.baseUrl = baseUrl.toString();
+    b.authenticator = authenticator == NO_AUTH ? null : authenticator;
+    b.connectTimeout = connectTimeout;
+    b.readTimeout = readTimeout;
+    b.maxRetries = maxRetries;
+    b.initialBackoff = initialBackoff;
+    b.maxBackoff = maxBackoff;
+    b.maxRetryAfter = maxRetryAfter;
+    b.proxy = proxy;
+    b.httpClient = httpClient;
+    b.executor = executor;
+    b.transport = transport;
+    b.defaultHeaders.putAll(defaultHeaders);
+    b.userAgentSuffix = userAgentSuffix;
+    b.requestsPerSecond = requestsPerSecond;
+    b.allowInsecureHttp = allowInsecureHttp;
+    b.listeners.addAll(listeners);
+    b.maxResponseBytes = maxResponseBytes;
+    return b;
+  }
+
+  /** @return the vendor API's base URL; request paths are appended to it */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** @return the credentials strategy; a no-op one when none was set */
+  public Authenticator authenticator() {
+    return authenticator;
+  }
+
+  /** @return how long a TCP/TLS connect may take (default 10 s) */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** @return how long one response may take to arrive (default 60 s) */
+  public Duration readTimeout() {
+    return readTimeout;
+  }
+
+  /** @return how many times a failed attempt is retried (default 2; 0 disables retries) */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /** @return the first retry's backoff, doubled for each later one (default 0.5 s) */
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  /** @return the longest backoff between retries (default 8 s) */
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /**
+   * @return the longest Retry-After that is waited (default 60 s); a longer one fails the call at
+   *     once with the wait in the exception
+   */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /** @return the HTTP proxy, if any */
+  public Optional<ProxySettings> proxy() {
+    return Optional.ofNullable(proxy);
+  }
+
+  /** @return a caller-supplied JDK HttpClient to send requests with, if any */
+  public Optional<HttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
+  }
+
+  /** @return the executor for the default transport's asynchronous work, if any */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
+  /** @return a caller-supplied Feign transport; wins over {@link #httpClient()} */
+  public Optional<feign.Client> transport() {
+    return Optional.ofNullable(transport);
+  }
+
+  /** @return headers added to every request, in insertion order */
+  public Map<String, String> defaultHeaders() {
+    return defaultHeaders;
+  }
+
+  /** @return text appended to the SDK's User-Agent, if any */
+  public Optional<String> userAgentSuffix() {
+    return Optional.ofNullable(userAgentSuffix);
+  }
+
+  /** @return the client-side request rate limit shared by all threads; 0 means none (default) */
+  public double requestsPerSecond() {
+    return requestsPerSecond;
+  }
+
+  /** @return true when plain {@code http://} is allowed to a non-loopback host (default false) */
+  public boolean allowInsecureHttp() {
+    return allowInsecureHttp;
+  }
+
+  /** @return listeners notified of requests, responses and retries */
+  public List<ClientListener> listeners() {
+    return listeners;
+  }
+
+  /** @return the largest response body that is read (default 32 MiB) */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  @Override
+  public String toString() {
+    StringJoiner headers = new StringJoiner(", ", "{", "}");
+    defaultHeaders.forEach((k, v) -> headers.add(k + "=" + Redaction.redactHeader(k, v)));
+    return "ClientOptions{baseUrl=" + Redaction.redactUrl(baseUrl.toString())
+        + ", authenticator=" + authenticator
+        + ", connectTimeout=" + connectTimeout
+        + ", readTimeout=" + readTimeout
+        + ", maxRetries=" + maxRetries
+        + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff
+        + ", maxRetryAfter=" + maxRetryAfter
+        + ", proxy=" + proxy
+        + ", httpClient=" + (httpClient != null ? "custom" : "default")
+        + ", executor=" + (executor != null ? "custom" : "default")
+        + ", transport=" + (transport != null ? transport.getClass().getSimpleName() : "default")
+        + ", defaultHeaders=" + headers
+        + ", userAgentSuffix=" + userAgentSuffix
+        + ", requestsPerSecond=" + requestsPerSecond
+        + ", allowInsecureHttp=" + allowInsecureHttp
+        + ", listeners=" + listeners.size()
+        + ", maxResponseBytes=" + maxResponseBytes + "}";
+  }
+
+  /**
+   * Builds {@link ClientOptions}. Setters only record; {@link #build()} checks everything and
+   * names the first bad option. Not thread-safe.
+   */
+  public static final class Builder {
+    private String baseUrl;
+    private Authenticator authenticator;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+    private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+    private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+    private ProxySettings proxy;
+    private HttpClient httpClient;
+    private Executor executor;
+    private feign.Client transport;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
+    private String userAgentSuffix;
+    private double requestsPerSecond;
+    private boolean allowInsecureHttp;
+    private final List<ClientListener> listeners = new ArrayList<>();
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    private Builder() {
+    }
+
+    /**
+     * @param baseUrl the vendor API's base URL, for example {@code https://api.example.com/v1}
+     * @return this builder
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /**
+     * @param baseUrl the vendor API's base URL
+     * @return this builder
+     */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl == null ? null : baseUrl.toString();
+      return this;
+    }
+
+    /**
+     * Lets a vendor facade fill in its default base URL only when the caller set none.
+     *
+     * @return true when a base URL was set
+     */
+    public boolean hasBaseUrl() {
+      return baseUrl != null;
+    }
+
+    /**
+     * @param authenticator the credentials strategy
+     * @return this builder
+     */
+    public Builder authenticator(Authenticator authenticator) {
+      this.authenticator = authenticator;
+      return this;
+    }
+
+    /**
+     * Lets a vendor facade require credentials only when the caller set none.
+     *
+     * @return true when an authenticator was set
+     */
+    public boolean hasAuthenticator() {
+      return authenticator != null;
+    }
+
+    /**
+     * @param connectTimeout positive connect timeout
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    /**
+     * @param readTimeout positive timeout for one response
+     * @return this builder
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = readTimeout;
+      return this;
+    }
+
+    /**
+     * @param maxRetries retries after the first attempt; 0 disables retrying
+     * @return this builder
+     */
+    public Builder maxRetries(int maxRetries) {
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /**
+     * @param initialBackoff the first retry's backoff, doubled for each later retry
+     * @return this builder
+     */
+    public Builder initialBackoff(Duration initialBackoff) {
+      this.initialBackoff = initialBackoff;
+      return this;
+    }
+
+    /**
+     * @param maxBackoff the longest backoff
+     * @return this builder
+     */
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+      return this;
+    }
+
+    /**
+     * @param maxRetryAfter the longest Retry-After that is waited
+     * @return this builder
+     */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = maxRetryAfter;
+      return this;
+    }
+
+    /**
+     * @param proxy the HTTP proxy, or null for none
+     * @return this builder
+     */
+    public Builder proxy(ProxySettings proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * @param httpClient a JDK HttpClient to send requests with; its own timeouts and proxy apply
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * @param executor the executor for the default transport
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /**
+     * @param transport a Feign transport of your own (OkHttp, Apache, ...); wins over
+     *     {@link #httpClient(HttpClient)}
+     * @return this builder
+     */
+    public Builder transport(feign.Client transport) {
+      this.transport = transport;
+      return this;
+    }
+
+    /**
+     * Adds a header to every request, replacing one of the same name set here before.
+     *
+     * @param name header name
+     * @param value header value, without CR or LF
+     * @return this builder
+     */
+    public Builder header(String name, String value) {
+      defaultHeaders.put(name, value);
+      return this;
+    }
+
+    /**
+     * @param headers headers to add to every request; replaces those set before
+     * @return this builder
+     */
+    public Builder defaultHeaders(Map<String, String> headers) {
+      defaultHeaders.clear();
+      if (headers != null) {
+        defaultHeaders.putAll(headers);
+      }
+      return this;
+    }
+
+    /**
+     * @param userAgentSuffix text appended to the User-Agent, for example {@code my-app/1.2}
+     * @return this builder
+     */
+    public Builder userAgentSuffix(String userAgentSuffix) {
+      this.userAgentSuffix = userAgentSuffix;
+      return this;
+    }
+
+    /**
+     * @param requestsPerSecond the most requests per second this client sends, across all
+     *     threads; 0 for no limit
+     * @return this builder
+     */
+    public Builder requestsPerSecond(double requestsPerSecond) {
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * @param allowInsecureHttp true to allow plain {@code http://} to a non-loopback host
+     * @return this builder
+     */
+    public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+      this.allowInsecureHttp = allowInsecureHttp;
+      return this;
+    }
+
+    /**
+     * @param listener observes requests, responses and retries
+     * @return this builder
+     */
+    public Builder addListener(ClientListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * @param listeners replaces the listeners added before
+     * @return this builder
+     */
+    public Builder listeners(List<ClientListener> listeners) {
+      this.listeners.clear();
+      if (listeners != null) {
+        listeners.forEach(this::addListener);
+      }
+      return this;
+    }
+
+    /**
+     * @param maxResponseBytes the largest response body that is read; larger ones fail with a
+     *     decode error
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Checks every option and builds.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming the first option that is missing or invalid
+     */
+    public ClientOptions build() {
+      URI uri = checkBaseUrl();
+      positive("connectTimeout", connectTimeout);
+      positive("readTimeout", readTimeout);
+      if (maxRetries < 0) {
+        throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
+      }
+      notNegative("initialBackoff", initialBackoff);
+      notNegative("maxBackoff", maxBackoff);
+      notNegative("maxRetryAfter", maxRetryAfter);
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException(
+            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff (" + initialBackoff + ")");
+      }
+      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
+        throw new IllegalArgumentException(
+            "requestsPerSecond must be 0 (off) or a positive number: " + requestsPerSecond);
+      }
+      if (maxResponseBytes <= 0) {
+        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
+      }
+      defaultHeaders.forEach(Builder::checkHeader);
+      if (userAgentSuffix != null && hasLineBreak(userAgentSuffix)) {
+        throw new IllegalArgumentException("userAgentSuffix contains CR or LF");
+      }
+      return new ClientOptions(this, uri);
+    }
+
+    private URI checkBaseUrl() {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new IllegalArgumentException("baseUrl is missing");
+      }
+      URI uri;
+      try {
+        uri = new URI(baseUrl.trim());
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("baseUrl is not a URL: " + Redaction.redactUrl(baseUrl));
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!uri.isAbsolute() || uri.getHost() == null
+          || !(scheme.equals("https") || scheme.equals("http"))) {
+        throw new IllegalArgumentException("baseUrl is not a URL: " + Redaction.redactUrl(baseUrl)
+            + " (expected https://host[/path])");
+      }
+      if (uri.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "baseUrl must not contain credentials; use an authenticator instead");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "baseUrl must not have a query or fragment: " + Redaction.redactUrl(baseUrl));
+      }
+      if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+        throw new IllegalArgumentException("baseUrl uses plain http:// to non-loopback host "
+            + uri.getHost() + "; use https:// or set allowInsecureHttp(true)");
+      }
+      // Feign appends "/path" to the target URL; a trailing slash would double it.
+      String text = uri.toString();
+      while (text.endsWith("/")) {
+        text = text.substring(0, text.length() - 1);
+      }
+      return URI.create(text);
+    }
+
+    /** Literal loopback names only: resolving a name here would be a network call at build. */
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      if (h.startsWith("[") && h.endsWith("]")) {
+        h = h.substring(1, h.length() - 1);
+      }
+      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
+          || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    private static void checkHeader(String name, String value) {
+      if (name == null || name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+        throw new IllegalArgumentException("header name is not a valid HTTP token: "
+            + (name == null ? "null" : name.replaceAll("[\\r\\n]", "\\\\n")));
+      }
+      if (value == null) {
+        throw new IllegalArgumentException("header " + name + " has no value");
+      }
+      if (hasLineBreak(value)) {
+        throw new IllegalArgumentException("header " + name + " value contains CR or LF");
+      }
+    }
+
+    private static boolean hasLineBreak(String s) {
+      return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
+    }
+
+    private static boolean isTokenChar(int c) {
+      return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+    }
+
+    private static void positive(String option, Duration d) {
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(option + " must be positive: " + d);
+      }
+    }
+
+    private static void notNegative(String option, Duration d) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException(option + " must not be negative: " + d);
+      }
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package dev.saasusers.common.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A vendor API answered with an error status. Subclasses name the common statuses; other
+ * statuses are thrown as this class.
+ *
+ * <pre>{@code
+ * try { api.listUsers(...); }
+ * catch (RateLimitException e) { e.retryAfter().ifPresent(wait -> ...); }
+ * catch (ApiException e) { log.warn("{} (HTTP {})", e.getMessage(), e.statusCode()); }
+ * }</pre>
+ *
+ * <p>The message reads {@code "Datagrid listUsers failed: HTTP 429 Too Many Requests: <vendor
+ * message> (retry after 2s)"}. The URL holds no secret query values, and the kept body is bounded.
+ */
+public class ApiException extends SdkException {
+  private static final long serialVersionUID = 1L;
+  /** The longest body text kept on an exception, in characters. */
+  public static final int MAX_BODY_CHARS = 8 * 1024;
+  private static final int MAX_BODY_READ = 64 * 1024;
+  private static final int MAX_VENDOR_MESSAGE = 500;
+
+  private final int statusCode;
+  private final Map<String, List<String>> headers;
+  private final String body;
+  private final String method;
+  private final String url;
+  private final String vendor;
+  private final String operation;
+  private final String vendorMessage;
+  private final Duration retryAfter;
+  private final transient ObjectMapper mapper;
+
+  /** Everything an {@link ApiException} carries. */
+  record Failure(
+      VendorProfile vendor, String operation, String method, String url, int status,
+      Map<String, Collection<String>> headers, String body, String vendorMessage,
+      Duration retryAfter, ObjectMapper mapper) {
+  }
+
+  ApiException(Failure f) {
+    super(message(f));
+    this.statusCode = f.status();
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    if (f.headers() != null) {
+      f.headers().forEach((name, values) -> {
+        List<String> kept = new ArrayList<>();
+        values.forEach(v -> kept.add(Redaction.redactHeader(name, v)));
+        copy.put(name, List.copyOf(kept));
+      });
+    }
+    this.headers = Collections.unmodifiableMap(copy);
+    this.body = f.body() == null ? "" : f.body();
+    this.method = f.method();
+    this.url = Redaction.redactUrl(f.url());
+    this.vendor = f.vendor().displayName();
+    this.operation = f.operation();
+    this.vendorMessage = f.vendorMessage();
+    this.retryAfter = f.retryAfter();
+    this.mapper = f.mapper();
+  }
+
+  /**
+   * Turns an error response into the exception for its status, reading (and closing) its body.
+   * Used by the client's error decoder, and by authenticators for token endpoint failures.
+   *
+   * @param vendor the vendor
+   * @param operation the operation, for example {@code listUsers}
+   * @param response the error response
+   * @param mapper parses the vendor's error body
+   * @return the typed exception, not thrown
+   */
+  public static ApiException from(
+      VendorProfile vendor, String operation, Response response, ObjectMapper mapper) {
+    String text = readBounded(response);
+    String url = response.request() == null ? "" : response.request().url();
+    String method = response.request() == null ? "" : response.request().httpMethod().name();
+    Duration retryAfter = RetryAfterHeader.parse(response.headers()).orElse(null);
+    Failure f = new Failure(vendor, operation, method, url, response.status(), response.headers(),
+        text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text,
+        vendorMessage(vendor, text, mapper), retryAfter, mapper);
+    return forStatus(f);
+  }
+
+  static ApiException forStatus(Failure f) {
+    int s = f.status();
+    switch (s) {
+      case 400: return new BadRequestException(f);
+      case 401: return new UnauthorizedException(f);
+      case 403: return new PermissionDeniedException(f);
+      case 404: return new NotFoundException(f);
+      case 409: return new ConflictException(f);
+      case 422: return new UnprocessableEntityException(f);
+      case 429: return new RateLimitException(f);
+      default: return s >= 500 && s < 600 ? new ServerException(f) : new ApiException(f);
+    }
+  }
+
+  /** @return the HTTP status */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** @return the response headers, case-insensitive, with credential-bearing values redacted */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * @param name a header name, in any case
+   * @return its first value, if present
+   */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** @return the response body as text, at most {@link #MAX_BODY_CHARS} characters */
+  public String body() {
+    return body;
+  }
+
+  /** @return the HTTP method of the failed request */
+  public String method() {
+    return method;
+  }
+
+  /** @return the request URL, with secret query values redacted */
+  public String url() {
+    return url;
+  }
+
+  /** @return the vendor's display name */
+  public String vendor() {
+    return vendor;
+  }
+
+  /** @return the operation that failed, for example {@code listUsers} */
+  public String operation() {
+    return operation;
+  }
+
+  /** @return the message the vendor put in its error body, if any */
+  public Optional<String> vendorMessage() {
+    return Optional.ofNullable(vendorMessage);
+  }
+
+  /** @return the wait the server asked for with Retry-After, if it sent one */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  /**
+   * Reads the error body as a vendor's error model, for example Polytomic's {@code ApiError}.
+   *
+   * @param type the model class
+   * @param <T> the model type
+   * @return the parsed body, or empty when the body is empty or is not that JSON
+   */
+  public <T> Optional<T> bodyAs(Class<T> type) {
+    if (body.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable((mapper != null ? mapper : JsonMapper.standard()).readValue(body, type));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String message(Failure f) {
+    StringBuilder m = new StringBuilder()
+        .append(f.vendor().displayName()).append(' ').append(f.operation()).append(" failed: HTTP ")
+        .append(f.status());
+    String reason = ReasonPhrase.of(f.status());
+    if (!reason.isEmpty()) {
+      m.append(' ').append(reason);
+    }
+    if (f.vendorMessage() != null) {
+      m.append(": ").append(f.vendorMessage());
+    }
+    if (f.retryAfter() != null) {
+      m.append(" (retry after ").append(formatWait(f.retryAfter())).append(')');
+    }
+    return m.toString();
+  }
+
+  /**
+   * @param wait a wait
+   * @return {@code 2s} for whole seconds or more, {@code 250ms} below one second
+   */
+  static String formatWait(Duration wait) {
+    if (wait.compareTo(Duration.ofSeconds(1)) < 0) {
+      return wait.toMillis() + "ms";
+    }
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return seconds + "s";
+  }
+
+  private static String readBounded(Response response) {
+    if (response.body() == null) {
+      return "";
+    }
+    try (InputStream in = response.body().asInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_READ);
+      return new String(bytes, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  static String vendorMessage(VendorProfile vendor, String body, ObjectMapper mapper) {
+    if (body == null || body.isBlank() || mapper == null) {
+      return null;
+    }
+    JsonNode root;
+    try {
+      root = mapper.readTree(body);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (root == null || !root.isObject()) {
+      return null;
+    }
+    for (String field : vendor.errorMessageFields()) {
+      String text = textOf(root.get(field));
+      if (text != null) {
+        String clean = text.replaceAll("[\\r\\n\\t]+", " ").trim();
+        if (!clean.isEmpty()) {
+          return clean.length() > MAX_VENDOR_MESSAGE
+              ? clean.substring(0, MAX_VENDOR_MESSAGE) + "..." : clean;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String textOf(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isValueNode()) {
+      return node.asText();
+    }
+    if (node.isObject()) {
+      // {"error": {"message": "..."}}
+      return textOf(node.get("message"));
+    }
+    if (node.isArray() && node.size() > 0) {
+      List<String> parts = new ArrayList<>();
+      node.forEach(n -> {
+        String t = textOf(n);
+        if (t != null) {
+          parts.add(t);
+        }
+      });
+      return parts.isEmpty() ? null : String.join("; ", parts);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.saasusers.common.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Request;
+import feign.Response;
+import feign.RetryableException;
+import feign.codec.Decoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads a successful response's whole body, at most {@code maxResponseBytes}, then maps it with
+ * Jackson. A body that breaks off (I/O error while reading, or JSON that ends early) is thrown as
+ * a {@link RetryableException}, so it is retried like a reset; any other failure is an
+ * {@link ApiDecodeException}. Return types that extend {@link RawResponse} get the status and
+ * headers along with the decoded body.
+ */
+final class BoundedJsonDecoder implements Decoder {
+  private static final Map<Class<?>, Constructor<?>> RAW_CONSTRUCTORS = new ConcurrentHashMap<>();
+
+  private final VendorProfile vendor;
+  private final ObjectMapper mapper;
+  private final long maxResponseBytes;
+
+  BoundedJsonDecoder(VendorProfile vendor, ObjectMapper mapper, long maxResponseBytes) {
+    this.vendor = vendor;
+    this.mapper = mapper;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  @Override
+  public Object decode(Response response, Type type) {
+    Class<?> raw = rawType(type);
+    if (RawResponse.class.isAssignableFrom(raw)) {
+      Type inner = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+      Object data = decodeBody(response, inner);
+      try {
+        return constructorOf(raw).newInstance(response.status(), response.headers(), data);
+      } catch (ReflectiveOperationException e) {
+        throw new ApiDecodeException(prefix(response) + "cannot build " + raw.getName()
+            + " (needs a public (int, Map, Object) constructor)", "", e);
+      }
+    }
+    return decodeBody(response, type);
+  }
+
+  private Object decodeBody(Response response, Type type) {
+    Class<?> raw = rawType(type);
+    if (raw == Void.class || raw == void.class) {
+      return null;
+    }
+    byte[] bytes = response.status() == 204 || response.body() == null
+        ? new byte[0] : readBody(response);
+    LoggingListener.traceBody(vendor.id(), "response " + response.status(),
+        ObservedTransport.contentType(response.headers()), bytes);
+    if (raw == byte[].class) {
+      return bytes;
+    }
+    if (raw == String.class) {
+      return new String(bytes, charsetOf(response));
+    }
+    if (isBlank(bytes)) {
+      return List.class.isAssignableFrom(raw) || raw == Collection.class ? List.of() : null;
+    }
+    try {
+      return mapper.readValue(bytes, mapper.constructType(type));
+    } catch (JacksonException e) {
+      if (endedEarly(e)) {
+        throw retryable(response, "response body ended early (truncated JSON)",
+            new ApiIoException(prefix(response) + "response body ended early (truncated JSON)", e));
+      }
+      throw new ApiDecodeException(prefix(response) + "could not decode the HTTP "
+          + response.status() + " response as " + type.getTypeName() + ": "
+          + e.getOriginalMessage().replaceAll("[\\r\\n]+", " "),
+          new String(bytes, 0, Math.min(bytes.length, ApiDecodeException.MAX_SNIPPET_CHARS),
+              StandardCharsets.UTF_8), e);
+    } catch (IOException e) {
+      throw retryable(response, "could not read response body",
+          new ApiIoException(prefix(response) + RetryPolicy.describe(e), e));
+    }
+  }
+
+  private byte[] readBody(Response response) {
+    Integer declared = response.body().length();
+    if (declared != null && declared > maxResponseBytes) {
+      throw tooLarge(response, declared);
+    }
+    int limit = (int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16);
+    byte[] bytes;
+    try (InputStream in = response.body().asInputStream()) {
+      bytes = in.readNBytes(limit);
+    } catch (IOException e) {
+      throw retryable(response, "response body cut off",
+          new ApiIoException(prefix(response) + "response body cut off: " + RetryPolicy.describe(e), e));
+    }
+    if (bytes.length > maxResponseBytes) {
+      throw tooLarge(response, bytes.length);
+    }
+    return bytes;
+  }
+
+  private ApiDecodeException tooLarge(Response response, long size) {
+    return new ApiDecodeException(prefix(response) + "response body of " + size
+        + (size > maxResponseBytes && size == (int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16)
+            ? "+" : "")
+        + " bytes is over maxResponseBytes (" + maxResponseBytes + ")", "", null);
+  }
+
+  private static boolean endedEarly(JacksonException e) {
+    String message = e.getOriginalMessage();
+    return e instanceof JsonEOFException || (message != null && message.contains("end-of-input"));
+  }
+
+  private RetryableException retryable(Response response, String what, SdkException cause) {
+    Request request = response.request();
+    return new RetryableException(response.status(), what,
+        request == null ? Request.HttpMethod.GET : request.httpMethod(), cause, (Long) null, request);
+  }
+
+  private String prefix(Response response) {
+    String configKey = response.request() != null && response.request().requestTemplate() != null
+        && response.request().requestTemplate().methodMetadata() != null
+        ? response.request().requestTemplate().methodMetadata().configKey() : null;
+    return vendor.displayName() + " " + CallScope.operation(configKey) + " failed: ";
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Charset charsetOf(Response response) {
+    Charset charset = response.charset();
+    return charset == null ? StandardCharsets.UTF_8 : charset;
+  }
+
+  private static Constructor<?> constructorOf(Class<?> raw) {
+    return RAW_CONSTRUCTORS.computeIfAbsent(raw, c -> {
+      try {
+        return c.getConstructor(int.class, Map.class, Object.class);
+      } catch (NoSuchMethodException e) {
+        throw new ApiDecodeException(c.getName()
+            + " needs a public (int, Map<String, Collection<String>>, T) constructor", "", e);
+      }
+    });
+  }
+
+  static Class<?> rawType(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    if (type instanceof GenericArrayType g) {
+      return java.lang.reflect.Array.newInstance(rawType(g.getGenericComponentType()), 0).getClass();
+    }
+    if (type instanceof WildcardType w) {
+      return rawType(w.getUpperBounds()[0]);
+    }
+    if (type instanceof TypeVariable<?>) {
+      return Object.class;
+    }
+    return Object.class;
+  }
+}

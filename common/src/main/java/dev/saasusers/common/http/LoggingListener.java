@@ -1,0 +1,82 @@
+package dev.saasusers.common.http;
+
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs what a client does through SLF4J, under the logger {@value #LOGGER_NAME}. Every client
+ * registers one. Off unless that logger is enabled: DEBUG logs one line per attempt (method, URL,
+ * status, duration, attempt) and each retry; TRACE also logs request and response bodies, cut to
+ * {@value #MAX_TRACE_BODY_CHARS} characters. Credentials are redacted at every level.
+ */
+public final class LoggingListener implements ClientListener {
+  /** The SLF4J logger name to enable: DEBUG for attempts, TRACE for bodies. */
+  public static final String LOGGER_NAME = "dev.saasusers.http";
+  /** The longest body text logged at TRACE. */
+  public static final int MAX_TRACE_BODY_CHARS = 4096;
+
+  private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+  private final String origin;
+
+  /**
+   * @param origin scheme, host and port put in front of each logged path, for example
+   *     {@code https://api.example.com}; empty for none
+   */
+  public LoggingListener(String origin) {
+    this.origin = origin == null ? "" : origin;
+  }
+
+  @Override
+  public void onResponseReceived(ResponseReceived e) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} {}{} -> {} in {} ms (attempt {})", e.vendor(), e.method(), origin, e.path(),
+          e.status() == 0 ? "I/O error" : String.valueOf(e.status()), e.duration().toMillis(),
+          e.attempt());
+    }
+  }
+
+  @Override
+  public void onRetryScheduled(RetryScheduled e) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} {}{} will retry in {} ms{} after {} (attempt {} next)", e.vendor(),
+          e.method(), origin, e.path(), e.delay().toMillis(),
+          e.fromRetryAfter() ? " (Retry-After)" : "", e.cause(), e.nextAttempt());
+    }
+  }
+
+  @Override
+  public void onTokenFetched(TokenFetched e) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} fetched an OAuth2 token ({}), expires in {}{}", e.vendor(), e.grant(),
+          e.expiresIn(), e.refresh() ? " (refresh)" : "");
+    }
+  }
+
+  static boolean traceEnabled() {
+    return LOG.isTraceEnabled();
+  }
+
+  /** Logs a body at TRACE, redacted and bounded. */
+  static void traceBody(String vendor, String direction, String contentType, byte[] body) {
+    if (!LOG.isTraceEnabled() || body == null) {
+      return;
+    }
+    int n = Math.min(body.length, MAX_TRACE_BODY_CHARS);
+    String text = new String(body, 0, n, StandardCharsets.UTF_8);
+    LOG.trace("{} {} body ({} bytes{}): {}", vendor, direction, body.length,
+        body.length > n ? ", cut" : "", Redaction.redactBody(contentType, text));
+  }
+
+  /** Logs a request's headers at TRACE, redacted. */
+  static void traceHeaders(String vendor, String direction, java.util.Map<String, ? extends java.util.Collection<String>> headers) {
+    if (!LOG.isTraceEnabled() || headers == null) {
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    headers.forEach((name, values) -> values.forEach(v ->
+        b.append(b.length() == 0 ? "" : ", ").append(name).append(": ")
+            .append(Redaction.redactHeader(name, v))));
+    LOG.trace("{} {} headers: {}", vendor, direction, b);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.saasusers.common.http;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+/** Wraps the transport to number attempts and report each one to the listeners. */
+final class ObservedTransport implements Client {
+  private final Client delegate;
+  private final VendorProfile vendor;
+  private final ClientListener listener;
+
+  ObservedTransport(Client delegate, VendorProfile vendor, ClientListener listener) {
+    this.delegate = delegate;
+    this.vendor = vendor;
+    this.listener = listener;
+  }
+
+  Client delegate() {
+    return delegate;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    CallScope scope = CallScope.current();
+    int attempt = scope == null ? 1 : ++scope.attempt;
+    String method = request.httpMethod().name();
+    String path = pathOf(request.url());
+    listener.onRequestSent(new ClientListener.RequestSent(vendor.id(), method, path, attempt));
+    if (LoggingListener.traceEnabled()) {
+      LoggingListener.traceHeaders(vendor.id(), "request " + method + " " + path, request.headers());
+      if (request.body() != null && request.body().length > 0) {
+        LoggingListener.traceBody(vendor.id(), "request", contentType(request.headers()), request.body());
+      }
+    }
+    long start = System.nanoTime();
+    try {
+      Response response = delegate.execute(request, options);
+      listener.onResponseReceived(new ClientListener.ResponseReceived(vendor.id(), method, path,
+          response.status(), Duration.ofNanos(System.nanoTime() - start), attempt));
+      return response;
+    } catch (IOException | RuntimeException e) {
+      listener.onResponseReceived(new ClientListener.ResponseReceived(
+          vendor.id(), method, path, 0, Duration.ofNanos(System.nanoTime() - start), attempt));
+      throw e;
+    }
+  }
+
+  static String pathOf(String url) {
+    try {
+      URI uri = URI.create(url);
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      return Redaction.redactUrl(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+    } catch (IllegalArgumentException e) {
+      return Redaction.redactUrl(url);
+    }
+  }
+
+  static String contentType(Map<String, Collection<String>> headers) {
+    for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
+      if ("content-type".equalsIgnoreCase(e.getKey()) && !e.getValue().isEmpty()) {
+        return e.getValue().iterator().next();
+      }
+    }
+    return null;
+  }
+}

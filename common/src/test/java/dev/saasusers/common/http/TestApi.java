@@ -1,0 +1,34 @@
+package dev.saasusers.common.http;
+
+import feign.Param;
+import feign.RequestLine;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** A tiny Feign interface shaped like the generated ones, so these tests need no vendor code. */
+public interface TestApi {
+
+  @RequestLine("GET /items")
+  Item listItems();
+
+  @RequestLine("GET /items")
+  TestResponse<Item> listItemsWithHttpInfo();
+
+  @RequestLine("GET /items?token={token}")
+  Item listItemsWithToken(@Param("token") String token);
+
+  @RequestLine("GET /list")
+  List<Item> listAll();
+
+  /** A small model. */
+  record Item(int id, String name) {
+  }
+
+  /** Stands in for a generated {@code ApiResponse<T>}. */
+  class TestResponse<T> extends RawResponse<T> {
+    public TestResponse(int statusCode, Map<String, Collection<String>> headers, T data) {
+      super(statusCode, headers, data);
+    }
+  }
+}
