@@ -68,6 +68,7 @@ final class FakeUsers {
     }
   }
 
+  /** Page numbers requested from /pages, oldest first. */
   static List<Integer> pagesRequested(WireMockExtension wm) {
     List<Integer> pages = new ArrayList<>();
     wm.getAllServeEvents().forEach(e -> {
@@ -76,6 +77,7 @@ final class FakeUsers {
         pages.add(Integer.parseInt(param.firstValue()));
       }
     });
+    java.util.Collections.reverse(pages); // WireMock lists the newest request first
     return pages;
   }
 
