@@ -43,6 +43,7 @@ final class ItemIterator<T> implements CloseableIterator<T> {
 
   @Override
   public void close() {
+    items = Collections.emptyIterator();
     pages.close();
   }
 }
