@@ -109,6 +109,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
 
   @Override
   public void close() {
+    prepared = null;
     synchronized (lock) {
       closed = true;
       discardWindow();
@@ -169,6 +170,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
         to = from + (int) (maxItems - itemsTaken);
       }
       boolean truncated = to < raw.size();
+      // Mapped before any state changes, so a failing mapper leaves the checkpoint before this page.
       List<T> items = new ArrayList<>(to - from);
       for (S item : raw.subList(from, to)) {
         items.add(mapper.apply(item));
