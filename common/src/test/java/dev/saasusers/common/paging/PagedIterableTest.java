@@ -56,8 +56,9 @@ class PagedIterableTest {
   }
 
   @AfterEach
-  void tearDown() {
-    pool.shutdownNow();
+  void tearDown() throws InterruptedException {
+    pool.shutdownNow(); // fetches left in flight must not reach the next test's server log
+    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
   }
 
   private PagedIterable<String> cursorUsers() {
