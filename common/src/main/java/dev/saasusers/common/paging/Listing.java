@@ -158,6 +158,9 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
   private Page<T> take(Slot<S> slot) {
     Page<T> out;
     synchronized (lock) {
+      if (window.peekFirst() != slot) {
+        return null; // closed while waiting: the window was discarded
+      }
       window.pollFirst();
       if (slot.error != null) {
         throw sneaky(slot.error);

@@ -40,6 +40,19 @@ class SinglePageTest {
   }
 
   @Test
+  void pageExposesStatusAndHeadersOfItsResponse() {
+    wm.stubFor(get(urlPathEqualTo("/users")).willReturn(okJson("{\"data\":[{\"id\":\"u0001\"}]}")
+        .withHeader("X-RateLimit-Remaining", "41")));
+
+    Page<String> page = users.pages().iterator().next();
+
+    assertEquals(200, page.rawResponse().statusCode());
+    assertEquals("41", page.rawResponse().header("x-ratelimit-remaining").orElseThrow());
+    assertEquals(0, page.index());
+    assertEquals(List.of("u0001"), page.items());
+  }
+
+  @Test
   void nullListIsAnEmptyList() {
     wm.stubFor(get(urlPathEqualTo("/users")).willReturn(okJson("{\"data\":null}")));
 
