@@ -1,0 +1,358 @@
+package dev.saasusers.common.paging;
+
+import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.SdkException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+
+/**
+ * One run of a listing: delivers pages in order while fetching ahead on an executor.
+ *
+ * <p>A window holds the pages fetched or being fetched that the caller has not taken yet; it
+ * never holds more than {@code ahead} pages. The next page to schedule is known from the last
+ * completed page ({@link PageFetcher#next}) or, in parallel mode, from the page count the first
+ * page revealed. Every page taken is checked against the previous page's {@code next}, so a
+ * speculative fetch that turns out wrong is discarded, never delivered.
+ */
+final class Listing<S, T> implements CloseableIterator<Page<T>> {
+  private final String vendorId;
+  private final String strategyId;
+  private final PageFetcher<S> fetcher;
+  private final Function<? super S, ? extends T> mapper;
+  private final long maxItems;
+  private final int ahead;
+  private final boolean parallel;
+  private final Executor executor;
+  private final ClientListener listener;
+  private final boolean eventOnHandout;
+  private final BackoffGate gate = new BackoffGate();
+
+  private final Object lock = new Object();
+  private final ArrayDeque<Slot<S>> window = new ArrayDeque<>();
+  /** Position of every slot created in this run, with its sequence number (repeat guard). */
+  private final Map<PagePosition, Long> created = new HashMap<>();
+  private long nextSeq;
+  private Optional<PagePosition> afterTaken;
+  private final int firstSkip;
+  private String lastCheckpoint;
+  private long itemsTaken;
+  private int pagesTaken;
+  private int lastPageNumber; // parallel plan; 0 = unknown
+  private int estimatedPageSize = -1;
+  private boolean closed;
+
+  // Consumer-side state, touched only by the iterating thread.
+  private Page<T> prepared;
+  private Throwable failure;
+
+  Listing(
+      String vendorId, String strategyId, PageFetcher<S> fetcher,
+      Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
+      int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout) {
+    this.vendorId = vendorId;
+    this.strategyId = strategyId;
+    this.fetcher = fetcher;
+    this.mapper = mapper;
+    this.maxItems = maxItems;
+    this.parallel = parallelism > 1 && fetcher instanceof RandomAccessPageFetcher;
+    this.ahead = parallel ? Math.max(prefetch, parallelism) : prefetch;
+    this.executor = executor;
+    this.listener = listener;
+    this.eventOnHandout = eventOnHandout;
+    this.afterTaken = Optional.ofNullable(start.position());
+    this.firstSkip = start.skip();
+    this.lastCheckpoint = start.encode(vendorId, strategyId);
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (prepared != null) {
+      return true;
+    }
+    if (failure != null) {
+      throw sneaky(failure);
+    }
+    prepared = advance();
+    return prepared != null;
+  }
+
+  @Override
+  public Page<T> next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("the listing has no more pages");
+    }
+    Page<T> page = prepared;
+    prepared = null;
+    if (eventOnHandout) {
+      delivered(page);
+    }
+    return page;
+  }
+
+  /** Reports a page the caller has fully received. */
+  void delivered(Page<T> page) {
+    if (listener != null) {
+      listener.onPageDelivered(new ClientListener.PageDelivered(
+          vendorId, page.index(), page.items().size(), page.checkpoint()));
+    }
+  }
+
+  @Override
+  public void close() {
+    prepared = null;
+    synchronized (lock) {
+      closed = true;
+      discardWindow();
+    }
+  }
+
+  private Page<T> advance() {
+    Slot<S> slot;
+    boolean inline = false;
+    synchronized (lock) {
+      if (closed || (maxItems >= 0 && itemsTaken >= maxItems)) {
+        closed = true;
+        discardWindow();
+        return null;
+      }
+      if (window.isEmpty()) {
+        if (afterTaken.isEmpty()) {
+          closed = true;
+          return null;
+        }
+        slot = newSlot(afterTaken.get());
+        inline = true;
+      } else {
+        slot = window.peekFirst();
+      }
+    }
+    try {
+      if (inline) {
+        runFetch(slot);
+      } else {
+        slot.done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw fail(new SdkException("interrupted while waiting for a page of " + vendorId, e));
+    } catch (ExecutionException e) {
+      throw fail(e.getCause()); // not reached: done is completed with null only
+    }
+    try {
+      return take(slot);
+    } catch (Throwable e) {
+      throw fail(e);
+    }
+  }
+
+  private Page<T> take(Slot<S> slot) {
+    Page<T> out;
+    synchronized (lock) {
+      if (window.peekFirst() != slot) {
+        return null; // closed while waiting: the window was discarded
+      }
+      window.pollFirst();
+      if (slot.error != null) {
+        throw sneaky(slot.error);
+      }
+      Page<S> page = slot.page;
+      List<S> raw = page.items();
+      int from = Math.min(slot.skip, raw.size());
+      int to = raw.size();
+      if (maxItems >= 0 && to - from > maxItems - itemsTaken) {
+        to = from + (int) (maxItems - itemsTaken);
+      }
+      boolean truncated = to < raw.size();
+      // Mapped before any state changes, so a failing mapper leaves the checkpoint before this page.
+      List<T> items = new ArrayList<>(to - from);
+      for (S item : raw.subList(from, to)) {
+        items.add(mapper.apply(item));
+      }
+      Checkpoint after = truncated
+          ? new Checkpoint(slot.position, to)
+          : slot.next.map(p -> new Checkpoint(p, 0)).orElseGet(Checkpoint::end);
+      String checkpoint = after.encode(vendorId, strategyId);
+      out = page.delivered(items, pagesTaken, checkpoint);
+      pagesTaken++;
+      itemsTaken += items.size();
+      lastCheckpoint = checkpoint;
+      afterTaken = truncated ? Optional.empty() : slot.next;
+      Slot<S> head = window.peekFirst();
+      if (head != null && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
+        discardWindow(); // speculative pages that do not follow this one
+      }
+      pump();
+    }
+    return out;
+  }
+
+  private RuntimeException fail(Throwable t) {
+    Throwable error = t;
+    if (!(t instanceof Error) && !(t instanceof SdkException)) {
+      error = new SdkException("listing " + vendorId + " failed while fetching page "
+          + (pagesTaken + 1) + ": " + t.getClass().getName(), t);
+    }
+    if (error instanceof SdkException sdk) {
+      sdk.withCheckpoint(lastCheckpoint);
+    }
+    failure = error;
+    close();
+    return sneaky(error);
+  }
+
+  private Slot<S> newSlot(PagePosition position) {
+    int skip = nextSeq == 0 ? firstSkip : 0; // a resumed run skips items already delivered
+    Slot<S> slot = new Slot<>(position, nextSeq++, skip);
+    created.put(position, slot.seq);
+    window.addLast(slot);
+    return slot;
+  }
+
+  /** Schedules fetches ahead while the window, the item budget and the known positions allow. */
+  private void pump() {
+    while (!closed && window.size() < ahead) {
+      if (budgetCovered()) {
+        return;
+      }
+      Optional<PagePosition> position = nextToSchedule();
+      if (position.isEmpty()) {
+        return;
+      }
+      Slot<S> slot = newSlot(position.get());
+      try {
+        executor.execute(() -> runFetch(slot));
+      } catch (RuntimeException e) { // rejected: surfaces when the caller reaches this page
+        slot.error = e;
+        slot.done.complete(null);
+        return;
+      }
+    }
+  }
+
+  private Optional<PagePosition> nextToSchedule() {
+    Slot<S> last = window.peekLast();
+    if (last == null) {
+      return afterTaken;
+    }
+    if (last.error != null) {
+      return Optional.empty();
+    }
+    if (last.page != null) {
+      return last.next;
+    }
+    OptionalInt number = last.position.pageNumber();
+    if (lastPageNumber > 0 && number.isPresent() && number.getAsInt() < lastPageNumber) {
+      return Optional.of(PagePosition.ofPageNumber(number.getAsInt() + 1));
+    }
+    return Optional.empty();
+  }
+
+  /** True when the pages taken and in the window already hold {@code maxItems} items. */
+  private boolean budgetCovered() {
+    if (maxItems < 0) {
+      return false;
+    }
+    long items = itemsTaken;
+    for (Slot<S> slot : window) {
+      if (slot.page != null) {
+        items += Math.max(0, slot.page.items().size() - slot.skip);
+      } else if (slot.error == null) {
+        if (estimatedPageSize <= 0) {
+          return true; // cannot tell how many items are on the way: do not speculate
+        }
+        items += estimatedPageSize;
+      }
+    }
+    return items >= maxItems;
+  }
+
+  private void discardWindow() {
+    for (Slot<S> slot : window) {
+      slot.discarded = true;
+    }
+    window.clear();
+  }
+
+  /** Fetches one slot's page, on an executor thread or inline on the caller's. */
+  private void runFetch(Slot<S> slot) {
+    Page<S> page = null;
+    Optional<PagePosition> next = Optional.empty();
+    Throwable error = null;
+    BackoffGate previous = BackoffGate.bind(gate);
+    try {
+      gate.awaitOpen();
+      if (!slot.discarded) {
+        page = fetcher.fetch(slot.position);
+        if (page == null) {
+          throw new IllegalStateException("the page fetcher returned no page");
+        }
+        // An empty page ends the listing even when the server says there is more: never spin.
+        next = page.items().isEmpty() ? Optional.empty() : fetcher.next(page);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = new SdkException("interrupted while waiting to fetch a page of " + vendorId, e);
+    } catch (Throwable e) {
+      error = e;
+    } finally {
+      BackoffGate.restore(previous);
+    }
+    synchronized (lock) {
+      if (error == null && page != null && next.isPresent()) {
+        Long seenAt = created.get(next.get());
+        if (seenAt != null && seenAt <= slot.seq) {
+          error = new PagingException("the server repeated cursor '"
+              + next.get().token().orElse(next.get().asString()) + "' (page at "
+              + slot.position.asString() + "); stopping the listing of " + vendorId
+              + " instead of looping");
+          page = null;
+        }
+      }
+      slot.page = page;
+      slot.next = next;
+      slot.error = error;
+      if (page != null && parallel && lastPageNumber == 0 && slot.seq == 0) {
+        @SuppressWarnings("unchecked")
+        RandomAccessPageFetcher<S> randomAccess = (RandomAccessPageFetcher<S>) fetcher;
+        lastPageNumber = randomAccess.lastPageNumber(page).orElse(-1);
+        estimatedPageSize = page.items().size();
+      }
+      if (!slot.discarded) {
+        pump();
+      }
+    }
+    slot.done.complete(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  private static final class Slot<S> {
+    final PagePosition position;
+    final long seq;
+    final int skip;
+    final CompletableFuture<Void> done = new CompletableFuture<>();
+    Page<S> page;
+    Optional<PagePosition> next = Optional.empty();
+    Throwable error;
+    volatile boolean discarded;
+
+    Slot(PagePosition position, long seq, int skip) {
+      this.position = position;
+      this.seq = seq;
+      this.skip = skip;
+    }
+  }
+}

@@ -1,0 +1,287 @@
+package dev.saasusers.common.paging;
+
+import dev.saasusers.common.http.ClientListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A lazy, immutable listing: no request is made until iteration starts, and every
+ * {@link #iterator()} runs a fresh listing (or one from {@link #resumeFrom(String)}). Each
+ * {@code with}-style method returns a new instance; one instance may be iterated by many threads
+ * at once, each iterator being independent.
+ *
+ * <pre>{@code
+ * users.maxItems(500).stream().map(User::getEmail).forEach(System.out::println);
+ * for (Page<User> page : users.resumeFrom(saved).pages()) { store.save(page.checkpoint()); }
+ * }</pre>
+ *
+ * <p>Guards: a listing stops when the fetcher reports no next page or a page is empty (even when
+ * the server claims more), and fails with {@link PagingException} when a cursor repeats. A
+ * failure while fetching a page is rethrown as an {@link dev.saasusers.common.http.SdkException}
+ * (others are wrapped in one) carrying the checkpoint of the last fully delivered page.
+ *
+ * <p>Memory stays bounded by page size times pages in flight: the current page plus at most
+ * {@code max(prefetch, parallelism)} pages ahead.
+ *
+ * @param <T> the item type
+ */
+public final class PagedIterable<T> implements Iterable<T> {
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  private final String vendorId;
+  private final String strategyId;
+  private final Source<?, T> source;
+  private final Checkpoint start;
+  private final long maxItems;
+  private final int prefetch;
+  private final int parallelism;
+  private final ClientListener listener;
+  private final Executor executor;
+
+  private PagedIterable(
+      String vendorId, String strategyId, Source<?, T> source, Checkpoint start, long maxItems,
+      int prefetch, int parallelism, ClientListener listener, Executor executor) {
+    this.vendorId = vendorId;
+    this.strategyId = strategyId;
+    this.source = source;
+    this.start = start;
+    this.maxItems = maxItems;
+    this.prefetch = prefetch;
+    this.parallelism = parallelism;
+    this.listener = listener;
+    this.executor = executor;
+  }
+
+  /**
+   * Wraps a fetcher in a listing with default settings: prefetch 1, parallelism 1, no limit.
+   *
+   * @param vendorId the vendor, for example {@code datagrid}; lowercase letters, digits, - or _
+   * @param strategyId the paging strategy, for example {@code cursor}; same alphabet. Checkpoints
+   *     are only accepted by a listing with the same vendor and strategy
+   * @param fetcher the strategy
+   * @param <T> the item type
+   * @return the listing; nothing is fetched yet
+   */
+  public static <T> PagedIterable<T> of(String vendorId, String strategyId, PageFetcher<T> fetcher) {
+    requireId("vendorId", vendorId);
+    requireId("strategyId", strategyId);
+    Objects.requireNonNull(fetcher, "fetcher");
+    return new PagedIterable<>(vendorId, strategyId, new Source<>(fetcher, Function.identity()),
+        new Checkpoint(fetcher.first(), 0), -1, 1, 1, null, null);
+  }
+
+  private static void requireId(String name, String value) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          name + " must be lowercase letters, digits, '-' or '_', was '" + value + "'");
+    }
+  }
+
+  /**
+   * Starts a new listing run.
+   *
+   * @return an iterator over the items; close it to stop early
+   */
+  @Override
+  public CloseableIterator<T> iterator() {
+    return new ItemIterator<>(listing(false));
+  }
+
+  /**
+   * @return the items as a sequential stream; closing the stream stops the listing
+   */
+  public Stream<T> stream() {
+    CloseableIterator<T> it = iterator();
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+        .onClose(it::close);
+  }
+
+  /**
+   * @return the pages, each with its items, raw response and checkpoint; every
+   *     {@code iterator()} is a new run and a {@link CloseableIterator}
+   */
+  public Iterable<Page<T>> pages() {
+    return () -> listing(true);
+  }
+
+  /**
+   * @return the pages as a sequential stream; closing the stream stops the listing
+   */
+  public Stream<Page<T>> pageStream() {
+    CloseableIterator<Page<T>> it = listing(true);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
+        .onClose(it::close);
+  }
+
+  /**
+   * Stops after {@code n} items without fetching further pages. With {@link #pages()}, the last
+   * page is cut to the remaining count and its checkpoint resumes right after the last item
+   * delivered.
+   *
+   * @param n the maximum number of items, 0 or more
+   * @return a listing with that limit
+   * @throws IllegalArgumentException when {@code n} is negative
+   */
+  public PagedIterable<T> maxItems(long n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("maxItems must be >= 0, was " + n);
+    }
+    return new PagedIterable<>(vendorId, strategyId, source, start, n, prefetch, parallelism,
+        listener, executor);
+  }
+
+  /**
+   * Sets how many pages are fetched ahead, on the {@link #executor(Executor) executor}, while the
+   * caller consumes the current one. Errors still surface after the items of earlier pages.
+   *
+   * @param pagesAhead 0 turns prefetch off (each page is fetched on the caller's thread when
+   *     needed); the default is 1
+   * @return a listing with that prefetch
+   * @throws IllegalArgumentException when negative
+   */
+  public PagedIterable<T> prefetch(int pagesAhead) {
+    if (pagesAhead < 0) {
+      throw new IllegalArgumentException("prefetch must be >= 0 pages, was " + pagesAhead);
+    }
+    return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, pagesAhead,
+        parallelism, listener, executor);
+  }
+
+  /**
+   * Fetches pages concurrently once the first page reveals the page count, keeping at most
+   * {@code n} pages in flight and delivering them in order. Only a
+   * {@link RandomAccessPageFetcher} can do this; other fetchers ignore it. Fetches of one run
+   * share a {@link BackoffGate}, so a 429 pauses the whole window once.
+   *
+   * @param n pages in flight, 1 (the default: sequential) or more
+   * @return a listing with that parallelism
+   * @throws IllegalArgumentException when below 1
+   */
+  public PagedIterable<T> parallelism(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, was " + n);
+    }
+    return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch, n,
+        listener, executor);
+  }
+
+  /**
+   * Continues a listing after the page whose checkpoint is given: every remaining item is
+   * delivered exactly once.
+   *
+   * @param checkpoint a {@link Page#checkpoint()} or
+   *     {@link dev.saasusers.common.http.SdkException#checkpoint()} of this vendor and strategy
+   * @return a listing starting there
+   * @throws IllegalArgumentException when the checkpoint is garbage, of another vendor or
+   *     strategy, or holds a position this strategy cannot start from; no request is made
+   */
+  public PagedIterable<T> resumeFrom(String checkpoint) {
+    Checkpoint resume = Checkpoint.decode(checkpoint, vendorId, strategyId);
+    if (!resume.isEnd() && !source.fetcher().accepts(resume.position())) {
+      throw new IllegalArgumentException("checkpoint position " + resume.position()
+          + " does not fit the '" + strategyId + "' paging of vendor '" + vendorId + "'");
+    }
+    return new PagedIterable<>(vendorId, strategyId, source, resume, maxItems, prefetch,
+        parallelism, listener, executor);
+  }
+
+  /**
+   * @param l receives {@link ClientListener#onPageDelivered} once per page: when handed out by
+   *     {@link #pages()}, or when its last item has been returned by {@link #iterator()}
+   * @return a listing reporting to that listener
+   */
+  public PagedIterable<T> listener(ClientListener l) {
+    Objects.requireNonNull(l, "listener");
+    return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch,
+        parallelism, l, executor);
+  }
+
+  /**
+   * @param e where prefetch and parallel fetches run; the default is a shared pool of daemon
+   *     threads that end when idle
+   * @return a listing using that executor
+   */
+  public PagedIterable<T> executor(Executor e) {
+    Objects.requireNonNull(e, "executor");
+    return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch,
+        parallelism, listener, e);
+  }
+
+  /**
+   * Transforms each item; paging, limits and checkpoints are unchanged.
+   *
+   * @param fn the transformation, applied on the iterating thread
+   * @param <U> the new item type
+   * @return the mapped listing
+   */
+  public <U> PagedIterable<U> map(Function<? super T, ? extends U> fn) {
+    Objects.requireNonNull(fn, "fn");
+    return new PagedIterable<>(vendorId, strategyId, source.andThen(fn), start, maxItems,
+        prefetch, parallelism, listener, executor);
+  }
+
+  /**
+   * Lists everything into memory; use only for listings known to be small.
+   *
+   * @return every item, in order
+   */
+  public List<T> toList() {
+    List<T> all = new ArrayList<>();
+    try (CloseableIterator<T> it = iterator()) {
+      it.forEachRemaining(all::add);
+    }
+    return all;
+  }
+
+  private Listing<?, T> listing(boolean eventOnHandout) {
+    return source.listing(this, eventOnHandout);
+  }
+
+  @Override
+  public String toString() {
+    return "PagedIterable{vendor=" + vendorId + ", strategy=" + strategyId + ", maxItems="
+        + (maxItems < 0 ? "none" : maxItems) + ", prefetch=" + prefetch + ", parallelism="
+        + parallelism + "}";
+  }
+
+  /** The fetcher with its item type S, and the mapping to the delivered type T. */
+  private record Source<S, T>(PageFetcher<S> fetcher, Function<? super S, ? extends T> mapper) {
+    <U> Source<S, U> andThen(Function<? super T, ? extends U> fn) {
+      Function<? super S, ? extends T> first = mapper;
+      return new Source<>(fetcher, item -> fn.apply(first.apply(item)));
+    }
+
+    Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {
+      Executor executor = config.executor != null ? config.executor : SharedPool.POOL;
+      return new Listing<>(config.vendorId, config.strategyId, fetcher, mapper, config.start,
+          config.maxItems, config.prefetch, config.parallelism, executor, config.listener,
+          eventOnHandout);
+    }
+  }
+
+  /** Created on first use; its idle daemon threads end after a minute, so nothing leaks. */
+  private static final class SharedPool {
+    static final ExecutorService POOL = Executors.newCachedThreadPool(new ThreadFactory() {
+      private final AtomicInteger count = new AtomicInteger();
+
+      @Override
+      public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "saasusers-paging-" + count.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      }
+    });
+  }
+}

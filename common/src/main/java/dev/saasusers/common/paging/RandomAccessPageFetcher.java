@@ -1,0 +1,24 @@
+package dev.saasusers.common.paging;
+
+import java.util.OptionalInt;
+
+/**
+ * A fetcher whose pages are addressed by number, so once one page reveals the total the rest can
+ * be fetched in parallel ({@link PagedIterable#parallelism(int)}).
+ *
+ * @param <T> the item type
+ */
+public interface RandomAccessPageFetcher<T> extends PageFetcher<T> {
+
+  /**
+   * @param pageNumber a 1-based page number
+   * @return that page
+   */
+  Page<T> fetch(int pageNumber);
+
+  /**
+   * @param firstPage the first page fetched in a listing run (any page carrying the total)
+   * @return the number of the last page, or empty when the response gives no total
+   */
+  OptionalInt lastPageNumber(Page<T> firstPage);
+}

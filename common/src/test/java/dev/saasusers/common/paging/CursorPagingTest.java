@@ -1,0 +1,157 @@
+package dev.saasusers.common.paging;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CursorPagingTest {
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
+
+  private LoopbackApi api;
+  /** Own executor, so requests are counted only once no background fetch can still send one. */
+  private ExecutorService pool;
+
+  @BeforeEach
+  void setUp() {
+    api = new LoopbackApi(wm.baseUrl());
+    pool = Executors.newFixedThreadPool(8);
+  }
+
+  @AfterEach
+  void tearDown() throws InterruptedException {
+    pool.shutdownNow(); // fetches left in flight must not reach the next test's server log
+    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+  }
+
+  private <T> PagedIterable<T> listing(String vendor, String strategy, PageFetcher<T> fetcher) {
+    return PagedIterable.of(vendor, strategy, fetcher).executor(pool);
+  }
+
+  private int requestsAfterQuiet() throws InterruptedException {
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+    return wm.getAllServeEvents().size();
+  }
+
+  @ParameterizedTest(name = "{0} users in pages of {1}, prefetch {2}")
+  @CsvSource({
+      "0, 10, 0", "1, 10, 0", "10, 10, 0", "20, 10, 0", "21, 10, 0", "103, 10, 0",
+      "0, 10, 1", "1, 10, 1", "10, 10, 1", "20, 10, 1", "21, 10, 1", "103, 10, 3"})
+  void listsEveryUserOnceInOrderWithOneRequestPerPage(int count, int size, int prefetch) throws InterruptedException {
+    FakeUsers.cursor(wm, count, size);
+    PagedIterable<String> users =
+        listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, size))
+            .prefetch(prefetch);
+
+    assertEquals(FakeUsers.ids(count), users.toList());
+    assertEquals(FakeUsers.pagesFor(count, size), requestsAfterQuiet());
+  }
+
+  @Test
+  void emptyFirstPageClaimingMoreEndsTheListing() throws InterruptedException {
+    wm.stubFor(get(urlPathEqualTo("/cursor"))
+        .willReturn(okJson("{\"data\":[],\"has_more\":true}")));
+
+    List<String> users =
+        listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 10)).toList();
+
+    assertEquals(List.of(), users);
+    assertEquals(1, requestsAfterQuiet());
+  }
+
+  @Test
+  void emptyPageClaimingMoreMidListingEndsTheListingAfterEarlierPages() throws InterruptedException {
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("after", absent())
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(FakeUsers.ids(3))
+            + ",\"has_more\":true}")));
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("after", equalTo("u0003"))
+        .willReturn(okJson("{\"data\":null,\"has_more\":true}")));
+
+    List<String> users = listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3))
+        .prefetch(3).toList();
+
+    assertEquals(FakeUsers.ids(3), users);
+    assertEquals(2, requestsAfterQuiet());
+  }
+
+  @Test
+  void repeatedCursorFailsNamingTheCursorWithoutDeliveringThePageTwice() throws InterruptedException {
+    // A server that ignores `after` returns the same page, ending in u0003, forever.
+    wm.stubFor(get(urlPathEqualTo("/cursor"))
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(FakeUsers.ids(3))
+            + ",\"has_more\":true}")));
+    PagedIterable<String> users =
+        listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3)).prefetch(2);
+
+    List<String> seen = new ArrayList<>();
+    PagingException e = assertThrows(PagingException.class, () -> users.forEach(seen::add));
+
+    assertTrue(e.getMessage().contains("u0003"), e.getMessage());
+    assertEquals(FakeUsers.ids(3), seen);
+    assertTrue(e.checkpoint().isPresent());
+    assertTrue(requestsAfterQuiet() <= 4, "the listing did not loop");
+  }
+
+  @Test
+  void backwardsPagesWithBeforeAndTheFirstIdOfEachPage() throws InterruptedException {
+    // Newest first: the first page holds u0007..u0009, then before=u0007 gives u0004..u0006...
+    List<String> all = FakeUsers.ids(9);
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("before", absent())
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(all.subList(6, 9))
+            + ",\"has_more\":true}")));
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("before", equalTo("u0007"))
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(all.subList(3, 6))
+            + ",\"has_more\":true}")));
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("before", equalTo("u0004"))
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(all.subList(0, 3))
+            + ",\"has_more\":false}")));
+    PageFetcher<String> fetcher = CursorPaging.backwards(
+        before -> api.get("/cursor?limit=3" + (before == null ? "" : "&before=" + before)),
+        body -> LoopbackApi.ids(body, "data"),
+        body -> body.path("has_more").asBoolean(),
+        id -> id);
+
+    List<String> users = listing("datagrid", "cursor-before", fetcher).toList();
+
+    List<String> expected = new ArrayList<>(all.subList(6, 9));
+    expected.addAll(all.subList(3, 6));
+    expected.addAll(all.subList(0, 3));
+    assertEquals(expected, users);
+    assertEquals(3, requestsAfterQuiet());
+  }
+
+  @Test
+  void nullHasMoreCountsAsNoMore() throws InterruptedException {
+    wm.stubFor(get(urlPathEqualTo("/cursor"))
+        .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(FakeUsers.ids(2)) + "}")));
+    PageFetcher<String> fetcher = CursorPaging.of(
+        after -> api.get("/cursor" + (after == null ? "" : "?after=" + after)),
+        body -> LoopbackApi.ids(body, "data"),
+        body -> body.hasNonNull("has_more") ? body.get("has_more").asBoolean() : null,
+        id -> id);
+
+    assertEquals(FakeUsers.ids(2), listing("datagrid", "cursor", fetcher).toList());
+    assertEquals(1, requestsAfterQuiet());
+  }
+}
