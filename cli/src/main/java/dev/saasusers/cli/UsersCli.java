@@ -21,7 +21,7 @@ public final class UsersCli {
   final PrintStream out;
   final PrintStream err;
 
-  @Option(names = "--debug", scopeType = CommandLine.ScopeType.INHERIT,
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces and log each HTTP attempt (secrets stay redacted).")
   boolean debug;
 

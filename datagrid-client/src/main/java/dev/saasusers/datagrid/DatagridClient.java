@@ -84,10 +84,14 @@ public final class DatagridClient extends VendorClient {
      * @return every matching user, lazily; each page exposes its raw response
      */
     public PagedIterable<OrganizationUser> list(ListUsersParams params) {
+      if (params.backwards()) {
+        return paged("cursor-before", CursorPaging.backwards(
+            before -> api.listUsersWithHttpInfo(params.search(), params.pageSize(), null, before),
+            ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
+            OrganizationUser::getId));
+      }
       return paged("cursor", CursorPaging.of(
-          cursor -> params.backwards()
-              ? api.listUsersWithHttpInfo(params.search(), params.pageSize(), null, cursor)
-              : api.listUsersWithHttpInfo(params.search(), params.pageSize(), cursor, null),
+          after -> api.listUsersWithHttpInfo(params.search(), params.pageSize(), after, null),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
           OrganizationUser::getId));
     }

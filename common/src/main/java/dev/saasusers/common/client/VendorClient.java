@@ -1,12 +1,10 @@
 package dev.saasusers.common.client;
 
 import dev.saasusers.common.config.ClientOptions;
-import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.ClientRuntime;
 import dev.saasusers.common.paging.PageFetcher;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.UserDirectory;
-import java.util.List;
 
 /**
  * The shared half of every vendor client: its runtime (transport, auth, retries), its listings
@@ -45,11 +43,8 @@ public abstract class VendorClient implements UserDirectory, AutoCloseable {
    * @return a lazy listing
    */
   protected <T> PagedIterable<T> paged(String strategyId, PageFetcher<T> fetcher) {
-    PagedIterable<T> listing = PagedIterable.of(vendorId(), strategyId, fetcher);
-    List<ClientListener> listeners = runtime.options().listeners();
-    for (ClientListener listener : listeners) {
-      listing = listing.listener(listener);
-    }
+    PagedIterable<T> listing =
+        PagedIterable.of(vendorId(), strategyId, fetcher).listener(runtime.listener());
     return runtime.options().executor().map(listing::executor).orElse(listing);
   }
 

@@ -2,6 +2,7 @@ package dev.saasusers.common.http;
 
 import dev.saasusers.common.auth.Authenticator;
 import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.paging.BackoffGate;
 import feign.Request;
 import feign.RetryableException;
 import feign.Retryer;
@@ -62,6 +63,8 @@ final class RetryPolicy implements Retryer {
         ? api.retryAfter() : Optional.empty();
     Duration delay = retryAfter.orElseGet(() -> backoff(retries));
     retries++;
+    // In a parallel listing, the server's wait applies to the whole window, not one worker.
+    retryAfter.ifPresent(wait -> BackoffGate.current().ifPresent(gate -> gate.pauseFor(wait)));
     notify(request, causeOf(failure, e), delay, retryAfter.isPresent(), attempt + 1);
     sleep(delay, failure);
   }
