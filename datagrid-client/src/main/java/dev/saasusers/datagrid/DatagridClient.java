@@ -84,16 +84,21 @@ public final class DatagridClient extends VendorClient {
      * @return every matching user, lazily; each page exposes its raw response
      */
     public PagedIterable<OrganizationUser> list(ListUsersParams params) {
+      // The query-map overload keeps compiling when the vendor adds an optional parameter.
       if (params.backwards()) {
         return paged("cursor-before", CursorPaging.backwards(
-            before -> api.listUsersWithHttpInfo(params.search(), params.pageSize(), null, before),
+            before -> api.listUsersWithHttpInfo(query(params).before(before)),
             ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
             OrganizationUser::getId));
       }
       return paged("cursor", CursorPaging.of(
-          after -> api.listUsersWithHttpInfo(params.search(), params.pageSize(), after, null),
+          after -> api.listUsersWithHttpInfo(query(params).after(after)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
           OrganizationUser::getId));
+    }
+
+    private DatagridApi.ListUsersQueryParams query(ListUsersParams params) {
+      return new DatagridApi.ListUsersQueryParams().search(params.search()).limit(params.pageSize());
     }
   }
 

@@ -95,7 +95,8 @@ public final class PandaDocClient extends VendorClient {
     public PagedIterable<PandaDocUser> list(ListUsersParams params) {
       int count = params.pageSize();
       return paged("page", PageNumberPaging.of(
-          page -> api.listUsersWithHttpInfo(count, page, params.showRemoved()), count,
+          page -> api.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
+              .count(count).page(page).showRemoved(params.showRemoved())), count,
           ListUsersResponse::getResults, ListUsersResponse::getTotal))
           .parallelism(params.parallelPages());
     }

@@ -102,7 +102,8 @@ public final class PoderoClient extends VendorClient {
       }
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", SinglePage.of(
-          () -> api.listUsersWithHttpInfo(org, params.includeDeleted()), Function.identity()));
+          () -> api.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
+              .includeDeleted(params.includeDeleted())), Function.identity()));
     }
   }
 
