@@ -1,5 +1,6 @@
 package dev.saasusers.cli;
 
+import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.PagedIterable;
 import java.util.Iterator;
@@ -68,8 +69,14 @@ final class ListCommand implements Callable<Integer> {
     if (maxItems != null && maxItems < 0) {
       throw new UsageException("--max-items must be 0 or more, was " + maxItems);
     }
-    ProgressReporter reporter = progress || System.console() != null
-        ? new ProgressReporter(cli.err) : null;
+    if (orgId != null) {
+      try {
+        UuidArgument.parse("--org-id", orgId);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries, reporter);
     RowWriter writer = RowWriter.of(format, cli.out);
