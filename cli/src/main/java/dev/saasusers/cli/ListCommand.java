@@ -88,10 +88,19 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
-      writer.start();
+      // The header waits for the first user, so a listing that fails at once writes nothing.
       Iterator<UserRow> iterator = rows.iterator();
+      boolean started = false;
       while (iterator.hasNext()) {
-        writer.write(iterator.next());
+        UserRow row = iterator.next();
+        if (!started) {
+          writer.start();
+          started = true;
+        }
+        writer.write(row);
+      }
+      if (!started) {
+        writer.start();
       }
     } catch (SdkException e) {
       writer.finish();
