@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code users-cli list <vendor>}: every user of one vendor, to stdout. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"Lists every user of a vendor. Credentials come from the environment:",
+    description = {"Lists every user of a vendor, to stdout.",
+        "Credentials come from the environment, never from flags:",
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
