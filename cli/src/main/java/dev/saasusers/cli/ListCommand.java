@@ -1,5 +1,6 @@
 package dev.saasusers.cli;
 
+import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.PagedIterable;
 import java.util.Iterator;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code users-cli list <vendor>}: every user of one vendor, to stdout. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"Lists every user of a vendor. Credentials come from the environment:",
+    description = {"Lists every user of a vendor, to stdout.",
+        "Credentials come from the environment, never from flags:",
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
@@ -68,8 +70,14 @@ final class ListCommand implements Callable<Integer> {
     if (maxItems != null && maxItems < 0) {
       throw new UsageException("--max-items must be 0 or more, was " + maxItems);
     }
-    ProgressReporter reporter = progress || System.console() != null
-        ? new ProgressReporter(cli.err) : null;
+    if (orgId != null) {
+      try {
+        UuidArgument.parse("--org-id", orgId);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries, reporter);
     RowWriter writer = RowWriter.of(format, cli.out);
@@ -81,10 +89,19 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
-      writer.start();
+      // The header waits for the first user, so a listing that fails at once writes nothing.
       Iterator<UserRow> iterator = rows.iterator();
+      boolean started = false;
       while (iterator.hasNext()) {
-        writer.write(iterator.next());
+        UserRow row = iterator.next();
+        if (!started) {
+          writer.start();
+          started = true;
+        }
+        writer.write(row);
+      }
+      if (!started) {
+        writer.start();
       }
     } catch (SdkException e) {
       writer.finish();

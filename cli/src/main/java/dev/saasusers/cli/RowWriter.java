@@ -107,6 +107,9 @@ abstract class RowWriter {
       DirectoryUser u = row.user();
       String name = ((u.firstName() == null ? "" : u.firstName()) + " "
           + (u.lastName() == null ? "" : u.lastName())).trim();
+      if (name.isEmpty()) {
+        name = null; // shown as "-", like other missing values (Polytomic has no names)
+      }
       out.printf(FORMAT, u.vendor(), cut(u.id(), 36), cut(u.email(), 34), cut(name, 26),
           cut(roles(u), 40));
     }

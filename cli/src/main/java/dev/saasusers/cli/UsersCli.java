@@ -10,25 +10,30 @@ import picocli.CommandLine.Option;
 /**
  * {@code users-cli}: lists every user of Polytomic, Datagrid, PandaDoc or Podero, and demos the
  * SDK against fake vendors. Errors are one line (exit 1; 2 for usage errors) unless
- * {@code --debug} asks for the stack trace.
+ * {@code --debug} asks for the stack trace. Exit codes: 0 success, 1 failure (also a missing
+ * credential variable), 2 usage error; {@code spec-diff} exits 1 on breaking changes.
  */
 @Command(name = "users-cli", mixinStandardHelpOptions = true,
     versionProvider = UsersCli.Version.class,
     description = "Lists the users of Polytomic, Datagrid, PandaDoc and Podero.",
-    subcommands = {ListCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ListCommand.class, DemoCommand.class, SpecDiffCommand.class,
+        CommandLine.HelpCommand.class})
 public final class UsersCli {
   final Environment environment;
   final PrintStream out;
   final PrintStream err;
+  /** Whether {@code err} reaches a person; then {@code list} shows progress unasked. */
+  final boolean errIsTerminal;
 
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces and log each HTTP attempt (secrets stay redacted).")
   boolean debug;
 
-  UsersCli(Environment environment, PrintStream out, PrintStream err) {
+  UsersCli(Environment environment, PrintStream out, PrintStream err, boolean errIsTerminal) {
     this.environment = environment;
     this.out = out;
     this.err = err;
+    this.errIsTerminal = errIsTerminal;
   }
 
   /**
@@ -37,7 +42,7 @@ public final class UsersCli {
    * @param args command-line arguments
    */
   public static void main(String[] args) {
-    System.exit(run(Environment.system(), System.out, System.err, args));
+    System.exit(run(Environment.system(), System.out, System.err, Terminal.interactive(), args));
   }
 
   /**
@@ -50,11 +55,17 @@ public final class UsersCli {
    * @return the exit code: 0 success, 1 failure, 2 usage error
    */
   public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
+    // Streams handed in are not a terminal: progress only with --progress.
+    return run(environment, out, err, false, args);
+  }
+
+  static int run(Environment environment, PrintStream out, PrintStream err, boolean errIsTerminal,
+      String... args) {
     if (java.util.Arrays.asList(args).contains("--debug")) {
       // Must be set before the first logger exists; slf4j-simple writes to stderr.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
-    UsersCli cli = new UsersCli(environment, out, err);
+    UsersCli cli = new UsersCli(environment, out, err, errIsTerminal);
     CommandLine commandLine = new CommandLine(cli);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));

@@ -26,14 +26,16 @@ final class VendorListings {
     refuseFlagFor(vendor, s);
     switch (vendor) {
       case POLYTOMIC: {
-        PolytomicClient client = configure(PolytomicClient.builder().fromEnv(env), s).build();
+        PolytomicClient.Builder builder = fromEnv(PolytomicClient.builder(), env);
+        requireOrgId(s, env, "POLYTOMIC_ORG_ID");
+        PolytomicClient client = configure(builder, s).build();
         PagedIterable<UserRow> rows = (s.orgId() != null
             ? client.users().list(s.orgId()) : client.users().list())
             .map(u -> new UserRow(u, PolytomicClient.toDirectoryUser(u)));
         return new Opened(client, rows);
       }
       case DATAGRID: {
-        DatagridClient client = configure(DatagridClient.builder().fromEnv(env), s).build();
+        DatagridClient client = configure(fromEnv(DatagridClient.builder(), env), s).build();
         dev.saasusers.datagrid.ListUsersParams.Builder params =
             dev.saasusers.datagrid.ListUsersParams.builder().search(s.search());
         if (s.pageSize() != null) {
@@ -43,7 +45,7 @@ final class VendorListings {
             .map(u -> new UserRow(u, DatagridClient.toDirectoryUser(u))));
       }
       case PANDADOC: {
-        PandaDocClient client = configure(PandaDocClient.builder().fromEnv(env), s).build();
+        PandaDocClient client = configure(fromEnv(PandaDocClient.builder(), env), s).build();
         dev.saasusers.pandadoc.ListUsersParams.Builder params =
             dev.saasusers.pandadoc.ListUsersParams.builder();
         if (s.pageSize() != null) {
@@ -59,7 +61,9 @@ final class VendorListings {
             .map(u -> new UserRow(u, PandaDocClient.toDirectoryUser(u))));
       }
       case PODERO: {
-        PoderoClient client = configure(PoderoClient.builder().fromEnv(env), s).build();
+        PoderoClient.Builder builder = fromEnv(PoderoClient.builder(), env);
+        requireOrgId(s, env, "PODERO_ORG_ID");
+        PoderoClient client = configure(builder, s).build();
         dev.saasusers.podero.ListUsersParams.Builder params =
             dev.saasusers.podero.ListUsersParams.builder().orgId(s.orgId());
         if (s.includeDeleted() != null) {
@@ -70,6 +74,21 @@ final class VendorListings {
       }
       default:
         throw new IllegalArgumentException("unknown vendor " + vendor);
+    }
+  }
+
+  private static void requireOrgId(ListSettings s, Environment env, String variable) {
+    if (s.orgId() == null && !env.has(variable)) {
+      throw new UsageException("--org-id is required (or set " + variable + ")");
+    }
+  }
+
+  /** A missing or bad credential variable is the environment's fault: exit 1, not 2. */
+  private static <B extends VendorClientBuilder<B, ?>> B fromEnv(B builder, Environment env) {
+    try {
+      return builder.fromEnv(env);
+    } catch (IllegalArgumentException e) {
+      throw new EnvironmentException(e.getMessage(), e);
     }
   }
 
