@@ -83,7 +83,8 @@ public final class AsyncPager<T> implements AutoCloseable {
    *
    * @param action receives each item; when it throws, the listing stops and the future fails
    *     with that exception
-   * @return a future that completes after the last item, or fails like {@link #nextPage()}
+   * @return a future that completes after the last item, or fails like {@link #nextPage()};
+   *     cancelling it stops the listing before its next page
    */
   public CompletableFuture<Void> forEach(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
@@ -108,6 +109,10 @@ public final class AsyncPager<T> implements AutoCloseable {
         done.complete(null);
         return;
       }
+      if (done.isDone()) { // cancelled by the caller
+        close();
+        return;
+      }
       try {
         page.get().items().forEach(action);
         listing.delivered(page.get());
@@ -116,11 +121,18 @@ public final class AsyncPager<T> implements AutoCloseable {
         done.completeExceptionally(t);
         return;
       }
+      if (done.isDone()) { // cancelled by the caller while it consumed this page
+        close();
+        return;
+      }
       forEachFrom(action, done);
     });
   }
 
-  /** Stops the listing: later {@link #nextPage()} calls complete with empty. */
+  /**
+   * Stops the listing: a pending retry is not sent, and the pending and later
+   * {@link #nextPage()} calls complete with empty.
+   */
   @Override
   public void close() {
     closed = true;
@@ -148,6 +160,11 @@ public final class AsyncPager<T> implements AutoCloseable {
   /** Lets the synchronous engine take the page just fetched (or fail with its error). */
   private void take(CompletableFuture<Optional<Page<T>>> result, boolean reportOnHandout) {
     try {
+      if (closed) { // closed during the fetch or a retry wait: deliver nothing more
+        listing.close();
+        result.complete(Optional.empty());
+        return;
+      }
       if (!listing.hasNext()) {
         ended = true;
         result.complete(Optional.empty());
@@ -206,6 +223,10 @@ public final class AsyncPager<T> implements AutoCloseable {
         Executor executor, BooleanSupplier cancelled,
         CompletableFuture<Void> done) {
       Runnable task = () -> {
+        if (call.attempts() > 0 && cancelled.getAsBoolean()) {
+          done.complete(null); // closed during the wait: the retry is not sent
+          return;
+        }
         try {
           prime(position, call.attempt(() -> delegate.fetch(position)), null);
           done.complete(null);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.http.BadRequestException;
+import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.AsyncPager;
 import dev.saasusers.common.paging.Page;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -175,6 +178,51 @@ class AsyncListingTest {
       assertTrue(pager.nextPage().get(10, TimeUnit.SECONDS).isPresent());
       pager.close();
       assertEquals(Optional.empty(), pager.nextPage().get(10, TimeUnit.SECONDS));
+      wm.verify(1, getRequestedFor(urlPathEqualTo("/people")));
+    }
+  }
+
+  @Test
+  void closingDuringARetryWaitSendsNoRetry() throws Exception {
+    PeopleStubs.servePeople(wm, 3);
+    wm.stubFor(pageRequest(1).willReturn(PeopleStubs.tooManyRequests(1)));
+    CountDownLatch waiting = new CountDownLatch(1);
+    ClientListener onRetry = new ClientListener() {
+      @Override
+      public void onRetryScheduled(RetryScheduled event) {
+        waiting.countDown();
+      }
+    };
+    try (PeopleClient client =
+        PeopleClient.create(PeopleStubs.options(wm).addListener(onRetry).build())) {
+      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      CompletableFuture<Optional<Page<PeopleApi.Person>>> first = pager.nextPage();
+      assertTrue(waiting.await(10, TimeUnit.SECONDS));
+      pager.close();
+      assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
+      // completing took the Retry-After: the scheduled retry ran and must have sent nothing
+      wm.verify(1, getRequestedFor(urlPathEqualTo("/people")));
+    }
+  }
+
+  @Test
+  void cancellingForEachStopsBeforeTheNextPage() throws Exception {
+    PeopleStubs.servePeople(wm, 7);
+    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
+      CountDownLatch firstItem = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Void> done = client.people().async().forEach(p -> {
+        firstItem.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      assertTrue(firstItem.await(10, TimeUnit.SECONDS));
+      done.cancel(false);
+      release.countDown();
+      Thread.sleep(300); // give a (wrong) next fetch the time to happen
       wm.verify(1, getRequestedFor(urlPathEqualTo("/people")));
     }
   }

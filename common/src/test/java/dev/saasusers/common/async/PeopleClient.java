@@ -41,8 +41,4 @@ final class PeopleClient extends VendorClient {
     return people().map(p -> new DirectoryUser(vendorId(), p.id(), p.email(), null, null,
         List.of(), null));
   }
-
-  ClientRuntime runtimeForTest() {
-    return runtime;
-  }
 }
