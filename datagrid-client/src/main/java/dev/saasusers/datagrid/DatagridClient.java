@@ -1,6 +1,7 @@
 package dev.saasusers.datagrid;
 
 import dev.saasusers.common.auth.Credentials;
+import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
@@ -33,6 +34,18 @@ public final class DatagridClient extends VendorClient {
   private DatagridClient(ClientRuntime runtime) {
     super(runtime);
     this.api = runtime.api(DatagridApi.class);
+  }
+
+  /**
+   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
+   * this client's connections and token cache.
+   *
+   * @param overrides what to change; unset options keep this client's values
+   * @return the derived client
+   * @throws IllegalArgumentException naming a bad option, before any request
+   */
+  public DatagridClient withOptions(RequestOptions overrides) {
+    return derive(overrides, DatagridClient::new);
   }
 
   /** @return a builder; {@code apiKey} is required */

@@ -1,6 +1,7 @@
 package dev.saasusers.pandadoc;
 
 import dev.saasusers.common.auth.Credentials;
+import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
@@ -36,6 +37,18 @@ public final class PandaDocClient extends VendorClient {
   private PandaDocClient(ClientRuntime runtime) {
     super(runtime);
     this.api = runtime.api(PandaDocApi.class);
+  }
+
+  /**
+   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
+   * this client's connections and token cache.
+   *
+   * @param overrides what to change; unset options keep this client's values
+   * @return the derived client
+   * @throws IllegalArgumentException naming a bad option, before any request
+   */
+  public PandaDocClient withOptions(RequestOptions overrides) {
+    return derive(overrides, PandaDocClient::new);
   }
 
   /** @return a builder; one of {@code apiKey}, {@code accessToken} or {@code tokenSupplier} is required */
@@ -98,7 +111,7 @@ public final class PandaDocClient extends VendorClient {
           page -> api.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
               .count(count).page(page).showRemoved(params.showRemoved())), count,
           ListUsersResponse::getResults, ListUsersResponse::getTotal))
-          .parallelism(params.parallelPages());
+          .parallelism(parallelism(params.parallelPages()));
     }
   }
 

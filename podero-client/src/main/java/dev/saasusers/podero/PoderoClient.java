@@ -1,6 +1,7 @@
 package dev.saasusers.podero;
 
 import dev.saasusers.common.auth.OAuth2Credentials;
+import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
@@ -42,6 +43,18 @@ public final class PoderoClient extends VendorClient {
     super(runtime);
     this.api = runtime.api(PoderoApi.class);
     this.defaultOrgId = defaultOrgId;
+  }
+
+  /**
+   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
+   * this client's connections and token cache.
+   *
+   * @param overrides what to change; unset options keep this client's values
+   * @return the derived client
+   * @throws IllegalArgumentException naming a bad option, before any request
+   */
+  public PoderoClient withOptions(RequestOptions overrides) {
+    return derive(overrides, runtime -> new PoderoClient(runtime, defaultOrgId));
   }
 
   /** @return a builder; client credentials or a username and password are required */

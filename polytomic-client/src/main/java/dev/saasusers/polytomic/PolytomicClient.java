@@ -1,6 +1,7 @@
 package dev.saasusers.polytomic;
 
 import dev.saasusers.common.auth.Credentials;
+import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
@@ -40,6 +41,18 @@ public final class PolytomicClient extends VendorClient {
     super(runtime);
     this.api = runtime.api(PolytomicApi.class);
     this.defaultOrgId = defaultOrgId;
+  }
+
+  /**
+   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
+   * this client's connections and token cache.
+   *
+   * @param overrides what to change; unset options keep this client's values
+   * @return the derived client
+   * @throws IllegalArgumentException naming a bad option, before any request
+   */
+  public PolytomicClient withOptions(RequestOptions overrides) {
+    return derive(overrides, runtime -> new PolytomicClient(runtime, defaultOrgId));
   }
 
   /** @return a builder; {@code apiKey} is required */

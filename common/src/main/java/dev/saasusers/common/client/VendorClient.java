@@ -5,6 +5,8 @@ import dev.saasusers.common.http.ClientRuntime;
 import dev.saasusers.common.paging.PageFetcher;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.UserDirectory;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The shared half of every vendor client: its runtime (transport, auth, retries), its listings
@@ -14,6 +16,8 @@ import dev.saasusers.common.user.UserDirectory;
 public abstract class VendorClient implements UserDirectory, AutoCloseable {
   /** The transport, auth, retry and decoding stack that the generated interfaces run on. */
   protected final ClientRuntime runtime;
+  /** Per-call overrides of a derived client; set once by {@link #derive}, before publication. */
+  private RequestOptions requestOptions = RequestOptions.none();
 
   /**
    * @param runtime the client's runtime
@@ -32,6 +36,42 @@ public abstract class VendorClient implements UserDirectory, AutoCloseable {
    */
   public ClientOptions options() {
     return runtime.options();
+  }
+
+  /**
+   * @return the per-call overrides this client was derived with; none for a built client
+   */
+  public RequestOptions requestOptions() {
+    return requestOptions;
+  }
+
+  /**
+   * Derives a client of the same vendor with per-call overrides. It shares this client's
+   * transport (connection pool), token cache and rate limiter; closing it releases nothing
+   * shared. A vendor client exposes this as {@code withOptions(RequestOptions)}.
+   *
+   * @param overrides the overrides, applied on top of this client's own
+   * @param factory the vendor client's constructor from a runtime
+   * @param <C> the vendor client type
+   * @return the derived client
+   * @throws IllegalArgumentException naming a bad option, before any request
+   */
+  protected final <C extends VendorClient> C derive(RequestOptions overrides,
+      Function<ClientRuntime, C> factory) {
+    Objects.requireNonNull(overrides, "overrides");
+    RequestOptions merged = requestOptions.then(overrides);
+    C derived = factory.apply(runtime.withOptions(overrides.applyTo(runtime.options())));
+    ((VendorClient) derived).requestOptions = merged;
+    return derived;
+  }
+
+  /**
+   * @param requested the parallelism a listing's parameters ask for
+   * @return the per-call parallelism when one was set with {@code withOptions}, else
+   *     {@code requested}
+   */
+  protected int parallelism(int requested) {
+    return requestOptions.parallelism().orElse(requested);
   }
 
   /**

@@ -8,10 +8,14 @@ final class CallScope {
   private static final ThreadLocal<CallScope> CURRENT = new ThreadLocal<>();
 
   final String operation;
+  final SteppedCall stepped;
   int attempt;
 
-  private CallScope(String operation) {
+  private CallScope(String operation, SteppedCall stepped) {
     this.operation = operation;
+    this.stepped = stepped;
+    // A stepped call's attempts are numbered on from its earlier ones.
+    this.attempt = stepped == null ? 0 : stepped.attempts;
   }
 
   static CallScope current() {
@@ -21,11 +25,15 @@ final class CallScope {
   /** Starts a call; returns the scope it replaced, for {@link #exit}. */
   static CallScope enter(String operation) {
     CallScope previous = CURRENT.get();
-    CURRENT.set(new CallScope(operation));
+    CURRENT.set(new CallScope(operation, SteppedCall.current()));
     return previous;
   }
 
   static void exit(CallScope previous) {
+    CallScope ending = CURRENT.get();
+    if (ending != null && ending.stepped != null) {
+      ending.stepped.attempts = ending.attempt;
+    }
     if (previous == null) {
       CURRENT.remove();
     } else {

@@ -59,7 +59,7 @@ public final class ClientRuntime implements AutoCloseable {
         SdkVersion.userAgent(vendor, options.userAgentSuffix().orElse(null)), options.defaultHeaders());
     this.authenticator = boundAuthenticator != null ? boundAuthenticator
         : Objects.requireNonNull(options.authenticator().bind(new AuthContext(
-            options.baseUrl(), transport, requestOptions, mapper, listener)),
+            options.baseUrl(), transport, requestOptions, mapper, listener, vendor.id())),
             "Authenticator.bind returned null");
   }
 

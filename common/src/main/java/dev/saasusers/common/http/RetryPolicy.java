@@ -19,7 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Exponential backoff {@code initial * 2^n}, capped at the maximum, less up to 25% jitter
  * (Stainless); a Retry-After is waited as given (the error decoder already failed those over the
  * cap). A 401 retries once, without counting, when the authenticator dropped its credentials.
- * When retrying stops, the typed exception of the last failure is thrown.
+ * When retrying stops, the typed exception of the last failure is thrown. Within a
+ * {@link SteppedCall} the policy decides the same way but, instead of sleeping, records the wait
+ * on the call and throws the failure, so an asynchronous caller can schedule the next attempt.
  */
 final class RetryPolicy implements Retryer {
   private final ClientOptions options;
@@ -44,11 +46,18 @@ final class RetryPolicy implements Retryer {
       throw failure;
     }
     CallScope scope = CallScope.current();
+    // A stepped call keeps its budget across attempts; the async listing schedules the wait.
+    SteppedCall stepped = SteppedCall.current();
+    int retries = stepped != null ? stepped.retries : this.retries;
     int attempt = scope == null ? retries + 1 : scope.attempt;
     Request request = e.hasRequest() ? e.request() : null;
     if (failure instanceof UnauthorizedException) {
-      if (!authRetried) {
+      boolean alreadyRetried = stepped != null ? stepped.authRetried : authRetried;
+      if (!alreadyRetried) {
         authRetried = true;
+        if (stepped != null) {
+          stepped.authRetried = true;
+        }
         if (authenticator.invalidate(authorizationOf(request))) {
           notify(request, "HTTP 401", Duration.ZERO, false, attempt + 1);
           return;
@@ -62,10 +71,17 @@ final class RetryPolicy implements Retryer {
     Optional<Duration> retryAfter = failure instanceof ApiException api
         ? api.retryAfter() : Optional.empty();
     Duration delay = retryAfter.orElseGet(() -> backoff(retries));
-    retries++;
+    this.retries++;
+    if (stepped != null) {
+      stepped.retries++;
+    }
     // In a parallel listing, the server's wait applies to the whole window, not one worker.
     retryAfter.ifPresent(wait -> BackoffGate.current().ifPresent(gate -> gate.pauseFor(wait)));
     notify(request, causeOf(failure, e), delay, retryAfter.isPresent(), attempt + 1);
+    if (stepped != null) {
+      stepped.deferRetry(delay);
+      throw failure;
+    }
     sleep(delay, failure);
   }
 

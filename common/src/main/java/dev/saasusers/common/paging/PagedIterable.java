@@ -245,6 +245,21 @@ public final class PagedIterable<T> implements Iterable<T> {
     return all;
   }
 
+  /**
+   * Starts an asynchronous run of this listing (same limit, checkpoint and listener). Requests
+   * run on the {@link #executor(Executor) executor} when one was set, else on a small shared
+   * pool; retry waits are scheduled and hold no thread.
+   *
+   * <pre>{@code
+   * CompletableFuture<Void> done = users.async().forEach(u -> System.out.println(u.getEmail()));
+   * }</pre>
+   *
+   * @return a new asynchronous pager; nothing is fetched until it is asked for a page
+   */
+  public AsyncPager<T> async() {
+    return source.async(this);
+  }
+
   private Listing<?, T> listing(boolean eventOnHandout) {
     return source.listing(this, eventOnHandout);
   }
@@ -263,11 +278,39 @@ public final class PagedIterable<T> implements Iterable<T> {
       return new Source<>(fetcher, item -> fn.apply(first.apply(item)));
     }
 
+    AsyncPager<T> async(PagedIterable<T> config) {
+      Executor executor = config.executor != null ? config.executor : AsyncPool.POOL;
+      return new AsyncPager<>(config.vendorId, config.strategyId, fetcher, mapper, config.start,
+          config.maxItems, executor, config.listener);
+    }
+
     Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {
       Executor executor = config.executor != null ? config.executor : SharedPool.POOL;
       return new Listing<>(config.vendorId, config.strategyId, fetcher, mapper, config.start,
           config.maxItems, config.prefetch, config.parallelism, executor, config.listener,
           eventOnHandout);
+    }
+  }
+
+  /**
+   * Default executor of asynchronous listings: few threads, since they only run requests and
+   * never sleep through a retry wait; idle threads end.
+   */
+  private static final class AsyncPool {
+    static final ExecutorService POOL = newAsyncPool();
+
+    private static ExecutorService newAsyncPool() {
+      int threads = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+      AtomicInteger count = new AtomicInteger();
+      java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+          threads, threads, 30, java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "saasusers-async-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
     }
   }
 

@@ -1,0 +1,44 @@
+package dev.saasusers.common.async;
+
+import dev.saasusers.common.client.RequestOptions;
+import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.http.VendorProfile;
+import dev.saasusers.common.paging.PageNumberPaging;
+import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.user.DirectoryUser;
+import java.util.List;
+
+/** A vendor client built like the four real facades, on {@link PeopleApi}. */
+final class PeopleClient extends VendorClient {
+  static final VendorProfile VENDOR = VendorProfile.of("people", "People");
+  static final int PAGE_SIZE = 2;
+
+  private final PeopleApi api;
+
+  private PeopleClient(ClientRuntime runtime) {
+    super(runtime);
+    this.api = runtime.api(PeopleApi.class);
+  }
+
+  static PeopleClient create(ClientOptions options) {
+    return new PeopleClient(ClientRuntime.create(VENDOR, options));
+  }
+
+  PeopleClient withOptions(RequestOptions overrides) {
+    return derive(overrides, PeopleClient::new);
+  }
+
+  PagedIterable<PeopleApi.Person> people() {
+    return paged("page", PageNumberPaging.of(page -> api.listPeopleWithHttpInfo(page, PAGE_SIZE),
+        PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total))
+        .parallelism(parallelism(1));
+  }
+
+  @Override
+  public PagedIterable<DirectoryUser> directoryUsers() {
+    return people().map(p -> new DirectoryUser(vendorId(), p.id(), p.email(), null, null,
+        List.of(), null));
+  }
+}
