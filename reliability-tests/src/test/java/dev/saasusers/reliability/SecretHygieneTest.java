@@ -90,6 +90,7 @@ class SecretHygieneTest {
   @Test
   void cliDebugStackTracesHoldNoSecret() {
     try (FakePodero po = FakePodero.start(5)) {
+      SuiteClients.watchTokens(po);
       String wrongSecret = "pcs_cli_wrong_secret_77aa";
       SuiteLedger.basicSecret(po.clientId(), wrongSecret);
       SuiteClients.CliRun run = SuiteClients.cli(Environment.of(Map.of(

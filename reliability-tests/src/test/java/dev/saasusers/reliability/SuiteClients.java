@@ -25,6 +25,11 @@ final class SuiteClients {
   /** Read timeout short enough that a {@code SLOW_RESPONSE} fault times out and is retried. */
   static final Duration READ_TIMEOUT = Duration.ofMillis(500);
 
+  private static final java.util.Set<FakePodero> WATCHED =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+  private static final com.fasterxml.jackson.databind.ObjectMapper TOKEN_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private SuiteClients() {
   }
 
@@ -44,12 +49,34 @@ final class SuiteClients {
   }
 
   static PoderoClient.Builder podero(FakePodero fake) {
+    watchTokens(fake);
     SuiteLedger.basicSecret(fake.clientId(), fake.clientSecret());
     SuiteLedger.secret(fake.password());
     return PoderoClient.builder().clientCredentials(fake.clientId(), fake.clientSecret())
         .baseUrl(fake.baseUrl()).orgId(fake.orgId().toString())
         .addListener(SuiteLedger.RETRY_COUNTER)
         .options(o -> o.initialBackoff(Duration.ofMillis(20)).maxBackoff(Duration.ofMillis(200)));
+  }
+
+  /**
+   * Registers every access token the fake issues as a secret, read from its token responses as
+   * they are served.
+   */
+  static void watchTokens(FakePodero fake) {
+    synchronized (WATCHED) {
+      if (!WATCHED.add(fake)) {
+        return;
+      }
+    }
+    fake.server().addMockServiceRequestListener((request, response) -> {
+      if (request.getUrl().startsWith(FakePodero.TOKEN_PATH) && response.getStatus() == 200) {
+        try {
+          SuiteLedger.secret(TOKEN_JSON.readTree(response.getBodyAsString()).path("access_token").asText(null));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
   }
 
   static PolytomicClient.Builder polytomic(FakePolytomic fake) {

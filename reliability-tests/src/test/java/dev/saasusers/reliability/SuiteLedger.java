@@ -77,8 +77,7 @@ final class SuiteLedger implements BeforeAllCallback, AfterAllCallback {
     if (secret == null || secret.length() < 6) {
       return;
     }
-    SECRETS.add(secret);
-    SECRETS.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    SECRETS.addAll(formsOf(null, secret));
   }
 
   /**
@@ -88,9 +87,9 @@ final class SuiteLedger implements BeforeAllCallback, AfterAllCallback {
    * @param clientSecret the secret
    */
   static void basicSecret(String clientId, String clientSecret) {
-    secret(clientSecret);
-    secret(Base64.getEncoder().encodeToString(
-        (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)));
+    if (clientSecret != null && clientSecret.length() >= 6) {
+      SECRETS.addAll(formsOf(clientId, clientSecret));
+    }
   }
 
   /**
@@ -189,12 +188,31 @@ final class SuiteLedger implements BeforeAllCallback, AfterAllCallback {
   }
 
   private static void leakIn(String where, String text, List<String> found) {
-    for (String secret : SECRETS) {
+    found.addAll(leaksIn(where, text, SECRETS));
+  }
+
+  /** The leaks of {@code secrets} in {@code text}, each named by where and the secret's start. */
+  static List<String> leaksIn(String where, String text, Collection<String> secrets) {
+    List<String> found = new ArrayList<>();
+    for (String secret : secrets) {
       if (text.contains(secret)) {
         // Never print the secret itself: its first characters are enough to find it.
         found.add(where + " contains a secret starting '" + secret.substring(0, 4) + "'");
       }
     }
+    return found;
+  }
+
+  /** The forms a secret is watched in: itself, URL/form encoded, and (with a client id) Basic. */
+  static Set<String> formsOf(String clientId, String secret) {
+    Set<String> forms = new HashSet<>();
+    forms.add(secret);
+    forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    if (clientId != null) {
+      forms.add(Base64.getEncoder().encodeToString(
+          (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)));
+    }
+    return forms;
   }
 
   /** The one-line summary, printed (and written to target/fault-suite) when the run ends. */
