@@ -155,8 +155,14 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
    *
    * @param defaultBaseUrl the vendor's base URL when none was chosen
    * @return the validated options
+   * @throws IllegalArgumentException when no credentials were set, or an option is wrong
    */
   protected ClientOptions buildOptions(String defaultBaseUrl) {
+    if (!options.hasAuthenticator()) {
+      // Without this the client would send unauthenticated requests and meet a 401 later.
+      throw new IllegalArgumentException("credentials are missing: set the API key or token on "
+          + "the builder, or read them with fromEnv(...)");
+    }
     return options.baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl).build();
   }
 

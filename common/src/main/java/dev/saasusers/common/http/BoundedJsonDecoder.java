@@ -114,7 +114,7 @@ final class BoundedJsonDecoder implements Decoder {
   }
 
   private ApiDecodeException tooLarge(Response response, long size) {
-    return new ApiDecodeException(prefix(response) + "response body of " + size
+    return new ApiDecodeException(prefix(response) + "HTTP " + response.status() + " response body of " + size
         + (size > maxResponseBytes && size == (int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16)
             ? "+" : "")
         + " bytes is over maxResponseBytes (" + maxResponseBytes + ")", "", null);
