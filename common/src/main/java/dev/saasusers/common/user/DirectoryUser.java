@@ -26,6 +26,9 @@ import java.util.Optional;
 public record DirectoryUser(
     String vendor, String id, String email, String firstName, String lastName,
     List<String> roles, Boolean removed) {
+  /** The role of a user whose vendor role is newer than the SDK's spec, so not known by name. */
+  public static final String UNKNOWN_ROLE = "unknown";
+
 
   /**
    * Checks the required parts and copies the roles.
