@@ -177,6 +177,7 @@ class DatagridClientTest {
     assertNull(users.get(0).getFirstName());
     assertNull(users.get(1).getEmail());
     assertNull(users.get(1).getPermissions());
+    assertEquals(List.of(DirectoryUser.UNKNOWN_ROLE), DatagridClient.toDirectoryUser(users.get(0)).roles());
     DirectoryUser noPermissions = DatagridClient.toDirectoryUser(users.get(1));
     assertEquals(List.of(), noPermissions.roles());
     assertNull(noPermissions.email());

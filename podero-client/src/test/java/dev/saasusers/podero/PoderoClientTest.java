@@ -208,6 +208,8 @@ class PoderoClientTest {
     assertNull(user.getFirstName());
     assertNull(user.getExternalUserId());
     assertNull(user.getLatitude());
+    assertEquals(new DirectoryUser("podero", USER_ID, "li@example.com", null, null,
+        List.of(DirectoryUser.UNKNOWN_ROLE), null), PoderoClient.toDirectoryUser(user));
   }
 
   @Test
