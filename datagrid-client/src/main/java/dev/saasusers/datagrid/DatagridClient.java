@@ -14,6 +14,7 @@ import dev.saasusers.datagrid.api.DatagridApi;
 import dev.saasusers.datagrid.invoker.ApiClient;
 import dev.saasusers.datagrid.model.ListOrganizationUsers;
 import dev.saasusers.datagrid.model.OrganizationUser;
+import dev.saasusers.datagrid.model.OrganizationUserPermissions.RoleEnum;
 import java.util.List;
 
 /**
@@ -76,8 +77,10 @@ public final class DatagridClient extends VendorClient {
    * @return the same user in the cross-vendor shape
    */
   public static DirectoryUser toDirectoryUser(OrganizationUser user) {
-    String role = user.getPermissions() == null || user.getPermissions().getRole() == null
-        ? null : user.getPermissions().getRole().getValue();
+    RoleEnum known = user.getPermissions() == null ? null : user.getPermissions().getRole();
+    // A role newer than the spec decodes to the generator's catch-all; its name is no role.
+    String role = known == null ? null
+        : known == RoleEnum.UNKNOWN_DEFAULT_OPEN_API ? DirectoryUser.UNKNOWN_ROLE : known.getValue();
     return new DirectoryUser(VENDOR.id(), user.getId(), user.getEmail(), user.getFirstName(),
         user.getLastName(), role == null ? List.of() : List.of(role), null);
   }

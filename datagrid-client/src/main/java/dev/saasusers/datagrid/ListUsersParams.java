@@ -18,6 +18,9 @@ public record ListUsersParams(String search, Integer pageSize, boolean backwards
   /**
    * Checks the values before any request.
    *
+   * @param search filters users by name or email; null for all
+   * @param pageSize users per request, 1 to 100; null for the default
+   * @param backwards page with {@code before} instead of {@code after}
    * @throws IllegalArgumentException naming a value out of range
    */
   public ListUsersParams {

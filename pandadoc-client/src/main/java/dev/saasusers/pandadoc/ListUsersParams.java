@@ -18,6 +18,9 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
   /**
    * Checks the values before any request.
    *
+   * @param pageSize users per request, 1 to 50
+   * @param showRemoved whether to include removed memberships; null for the default
+   * @param parallelPages pages fetched at once, 1 to 64
    * @throws IllegalArgumentException naming a value out of range
    */
   public ListUsersParams {

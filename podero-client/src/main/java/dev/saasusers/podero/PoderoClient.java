@@ -13,6 +13,7 @@ import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.podero.api.PoderoApi;
 import dev.saasusers.podero.invoker.ApiClient;
+import dev.saasusers.podero.model.Role;
 import dev.saasusers.podero.model.UserOutput;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,12 @@ public final class PoderoClient extends VendorClient {
   public static DirectoryUser toDirectoryUser(UserOutput user) {
     return new DirectoryUser(VENDOR.id(), String.valueOf(user.getId()), user.getEmail(),
         user.getFirstName(), user.getLastName(),
-        user.getRole() == null ? List.of() : List.of(user.getRole().getValue()), null);
+        user.getRole() == null ? List.of() : List.of(roleName(user.getRole())), null);
+  }
+
+  /** A role newer than the spec decodes to the generator's catch-all; its name is no role. */
+  private static String roleName(Role role) {
+    return role == Role.UNKNOWN_DEFAULT_OPEN_API ? DirectoryUser.UNKNOWN_ROLE : role.getValue();
   }
 
   /** Listing operations on an organization's users. */

@@ -12,8 +12,11 @@ import java.util.Optional;
 public class AuthenticationException extends SdkException {
   private static final long serialVersionUID = 1L;
 
+  /** The token endpoint's HTTP status. */
   private final int status;
+  /** The OAuth {@code error} code, or null. */
   private final String oauthError;
+  /** The message as given, for a copy made on another thread. */
   private final String plainMessage;
 
   /**

@@ -9,6 +9,7 @@ public class ApiDecodeException extends SdkException {
   /** The longest body snippet kept, in characters. */
   public static final int MAX_SNIPPET_CHARS = 200;
 
+  /** The start of the body that failed to decode, secrets redacted. */
   private final String snippet;
 
   /**

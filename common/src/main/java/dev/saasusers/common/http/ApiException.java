@@ -35,14 +35,23 @@ public class ApiException extends SdkException {
   private static final int MAX_BODY_READ = 64 * 1024;
   private static final int MAX_VENDOR_MESSAGE = 500;
 
+  /** The HTTP status. */
   private final int statusCode;
+  /** Response headers, credential values redacted. */
   private final Map<String, List<String>> headers;
+  /** The body text, bounded. */
   private final String body;
+  /** The request's HTTP method. */
   private final String method;
+  /** The request URL, secret query values redacted. */
   private final String url;
+  /** The vendor's display name. */
   private final String vendor;
+  /** The failed operation. */
   private final String operation;
+  /** The vendor's own error message, or null. */
   private final String vendorMessage;
+  /** The Retry-After wait, or null. */
   private final Duration retryAfter;
   private final transient ObjectMapper mapper;
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 public class SdkException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** Where a listing can resume after this failure, or null. */
   private volatile String checkpoint;
 
   /**

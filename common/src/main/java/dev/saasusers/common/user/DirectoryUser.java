@@ -26,9 +26,19 @@ import java.util.Optional;
 public record DirectoryUser(
     String vendor, String id, String email, String firstName, String lastName,
     List<String> roles, Boolean removed) {
+  /** The role of a user whose vendor role is newer than the SDK's spec, so not known by name. */
+  public static final String UNKNOWN_ROLE = "unknown";
 
   /**
    * Checks the required parts and copies the roles.
+   *
+   * @param vendor the vendor's id
+   * @param id the user's id at the vendor
+   * @param email the email address, or null
+   * @param firstName first name, or null
+   * @param lastName last name, or null
+   * @param roles the roles; null is an empty list, null entries are dropped
+   * @param removed whether the user is removed or deleted; null when the API does not say
    */
   public DirectoryUser {
     Objects.requireNonNull(vendor, "vendor");

@@ -1,0 +1,294 @@
+package dev.saasusers.pandadoc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.http.ApiException;
+import dev.saasusers.common.http.RateLimitException;
+import dev.saasusers.common.http.UnauthorizedException;
+import dev.saasusers.common.user.DirectoryUser;
+import dev.saasusers.pandadoc.model.PandaDocUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link PandaDocClient} over real HTTP: API-Key and OAuth2 auth, page-number paging, errors. */
+class PandaDocClientTest {
+  private static final String USERS = "/public/v1/users";
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
+  private PandaDocClient.Builder builder() {
+    return PandaDocClient.builder().apiKey("pd-secret").baseUrl(server.baseUrl()).maxRetries(0);
+  }
+
+  private static String user(int n) {
+    return """
+        {"user_id": "u%d", "email": "u%d@example.com", "first_name": "F%d", "last_name": "L%d",
+         "license": "Full", "workspaces": [{"role": "Admin", "workspace_id": "w1"}]}"""
+        .formatted(n, n, n, n);
+  }
+
+  /** Serves users 1..total as pages of {@code count}, each page answered from its own stub. */
+  private static void serveUsers(int total, int count, int delayedPage) {
+    int pages = (total + count - 1) / count;
+    for (int page = 1; page <= pages; page++) {
+      String results = IntStream.rangeClosed((page - 1) * count + 1, Math.min(total, page * count))
+          .mapToObj(PandaDocClientTest::user).collect(Collectors.joining(","));
+      server.stubFor(get(urlPathEqualTo(USERS)).withQueryParam("page", equalTo(String.valueOf(page)))
+          .withQueryParam("count", equalTo(String.valueOf(count)))
+          .willReturn(okJson("{\"total\": " + total + ", \"results\": [" + results + "]}")
+              // A slow early page: order must still hold when later pages arrive first.
+              .withFixedDelay(page == delayedPage ? 300 : 0)));
+    }
+  }
+
+  private static List<String> ids(int n) {
+    return IntStream.rangeClosed(1, n).mapToObj(i -> "u" + i).toList();
+  }
+
+  @Test
+  void sendsTheApiKeyWithItsScheme() {
+    serveUsers(1, 50, 0);
+
+    try (PandaDocClient client = builder().build()) {
+      assertEquals(1, client.users().list().toList().size());
+    }
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+        .withHeader("Authorization", equalTo("API-Key pd-secret")));
+  }
+
+  @Test
+  void sendsAnAccessTokenAsBearer() {
+    serveUsers(1, 50, 0);
+
+    try (PandaDocClient client = PandaDocClient.builder().accessToken("oauth-token")
+        .baseUrl(server.baseUrl()).build()) {
+      client.users().list().toList();
+    }
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+        .withHeader("Authorization", equalTo("Bearer oauth-token")));
+  }
+
+  @Test
+  void asksTheTokenSupplierForEachRequest() {
+    serveUsers(3, 1, 0);
+    AtomicInteger calls = new AtomicInteger();
+
+    try (PandaDocClient client = PandaDocClient.builder()
+        .tokenSupplier(() -> "token-" + calls.incrementAndGet()).baseUrl(server.baseUrl()).build()) {
+      client.users().list(ListUsersParams.builder().pageSize(1).build()).toList();
+    }
+
+    for (int i = 1; i <= 3; i++) {
+      server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+          .withHeader("Authorization", equalTo("Bearer token-" + i)));
+    }
+  }
+
+  @Test
+  void walksPagesByNumberUntilTheTotal() {
+    serveUsers(5, 2, 0);
+
+    List<Integer> pageSizes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    try (PandaDocClient client = builder().build()) {
+      client.users().list(ListUsersParams.builder().pageSize(2).build()).pages().forEach(page -> {
+        pageSizes.add(page.items().size());
+        page.items().forEach(u -> ids.add(u.getUserId()));
+      });
+    }
+
+    assertEquals(ids(5), ids);
+    assertEquals(List.of(2, 2, 1), pageSizes);
+    server.verify(3, getRequestedFor(urlPathEqualTo(USERS)));
+    server.verify(0, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("page", equalTo("4")));
+  }
+
+  @Test
+  void parallelPagesKeepTheirOrder() {
+    serveUsers(9, 2, 2);
+
+    List<String> ids;
+    try (PandaDocClient client = builder().build()) {
+      ids = client.users().list(ListUsersParams.builder().pageSize(2).parallelPages(4).build())
+          .stream().map(PandaDocUser::getUserId).toList();
+    }
+
+    assertEquals(ids(9), ids);
+    for (int page = 1; page <= 5; page++) {
+      server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+          .withQueryParam("page", equalTo(String.valueOf(page))));
+    }
+    server.verify(5, getRequestedFor(urlPathEqualTo(USERS)));
+  }
+
+  @Test
+  void passesShowRemovedThroughOnlyWhenSet() {
+    serveUsers(1, 50, 0);
+
+    try (PandaDocClient client = builder().build()) {
+      client.users().list(ListUsersParams.builder().showRemoved(false).build()).toList();
+      client.users().list().toList();
+    }
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+        .withQueryParam("show_removed", equalTo("false")));
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("show_removed", absent()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 51, -1})
+  void rejectsAPageSizeOutOfRangeBeforeAnyRequest(int pageSize) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ListUsersParams.builder().pageSize(pageSize).build());
+
+    assertTrue(e.getMessage().contains("pageSize must be between 1 and 50, was " + pageSize),
+        e.getMessage());
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 65})
+  void rejectsParallelPagesOutOfRange(int parallelPages) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ListUsersParams.builder().parallelPages(parallelPages).build());
+
+    assertTrue(e.getMessage().contains("parallelPages"), e.getMessage());
+  }
+
+  @Test
+  void rejectsABlankApiKeyBeforeAnyRequest() {
+    assertThrows(IllegalArgumentException.class, () -> PandaDocClient.builder().apiKey(" "));
+    server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void surfacesA401Body() {
+    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(401)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"type\": \"authentication_error\", "
+            + "\"detail\": \"Authentication credentials were not provided.\"}")));
+
+    UnauthorizedException e;
+    try (PandaDocClient client = builder().build()) {
+      e = assertThrows(UnauthorizedException.class, () -> client.users().list().toList());
+    }
+
+    assertTypeAndDetail(e, 401, "authentication_error", "Authentication credentials were not provided.");
+  }
+
+  @Test
+  void surfacesA429Body() {
+    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"type\": \"throttled\", \"detail\": \"Request was throttled.\"}")));
+
+    RateLimitException e;
+    try (PandaDocClient client = builder().build()) {
+      e = assertThrows(RateLimitException.class, () -> client.users().list().toList());
+    }
+
+    assertTypeAndDetail(e, 429, "throttled", "Request was throttled.");
+  }
+
+  private static void assertTypeAndDetail(ApiException e, int status, String type, String detail) {
+    assertEquals(status, e.statusCode());
+    JsonNode body = e.bodyAs(JsonNode.class).orElseThrow();
+    assertEquals(type, body.get("type").asText());
+    assertEquals(detail, body.get("detail").asText());
+    assertEquals(detail, e.vendorMessage().orElseThrow());
+    assertTrue(e.getMessage().contains(detail), e.getMessage());
+    assertFalse(e.getMessage().contains("pd-secret"), e.getMessage());
+  }
+
+  @Test
+  void decodesNullsAndUnknownFields() {
+    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("""
+        {"total": 1, "next": "ignored", "results": [{"user_id": "u1", "email": null,
+          "first_name": null, "last_name": "Doe", "license": null, "workspaces": null,
+          "avatar": {"url": "x"}, "is_organization_owner": null}]}""")));
+
+    List<PandaDocUser> users;
+    try (PandaDocClient client = builder().build()) {
+      users = client.users().list().toList();
+    }
+
+    assertEquals(1, users.size());
+    assertNull(users.get(0).getEmail());
+    assertNull(users.get(0).getWorkspaces());
+    DirectoryUser mapped = PandaDocClient.toDirectoryUser(users.get(0));
+    assertEquals(new DirectoryUser("pandadoc", "u1", null, null, "Doe", List.of(), null), mapped);
+  }
+
+  @Test
+  void mapsToTheCrossVendorUser() {
+    serveUsers(1, 50, 0);
+
+    List<DirectoryUser> users;
+    try (PandaDocClient client = builder().build()) {
+      users = client.directoryUsers().toList();
+    }
+
+    assertEquals(List.of(new DirectoryUser("pandadoc", "u1", "u1@example.com", "F1", "L1",
+        List.of("Full", "Admin"), null)), users);
+  }
+
+  @Test
+  void fromEnvPrefersTheApiKey() {
+    serveUsers(1, 50, 0);
+
+    try (PandaDocClient client = PandaDocClient.builder().fromEnv(Environment.of(Map.of(
+        "PANDADOC_API_KEY", "env-key", "PANDADOC_ACCESS_TOKEN", "env-token",
+        "PANDADOC_BASE_URL", server.baseUrl()))).build()) {
+      client.users().list().toList();
+    }
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+        .withHeader("Authorization", equalTo("API-Key env-key")));
+  }
+
+  @Test
+  void fromEnvTakesAnAccessToken() {
+    serveUsers(1, 50, 0);
+
+    try (PandaDocClient client = PandaDocClient.builder().fromEnv(Environment.of(Map.of(
+        "PANDADOC_ACCESS_TOKEN", "env-token", "PANDADOC_BASE_URL", server.baseUrl()))).build()) {
+      client.users().list().toList();
+    }
+
+    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
+        .withHeader("Authorization", equalTo("Bearer env-token")));
+  }
+
+  @Test
+  void fromEnvNamesBothCredentialVariables() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PandaDocClient.builder().fromEnv(Environment.of(Map.of("PANDADOC_API_KEY", " "))));
+
+    assertTrue(e.getMessage().contains("PANDADOC_API_KEY"), e.getMessage());
+    assertTrue(e.getMessage().contains("PANDADOC_ACCESS_TOKEN"), e.getMessage());
+  }
+
+  @Test
+  void defaultsToTheSpecsServer() {
+    try (PandaDocClient client = PandaDocClient.builder().apiKey("k").build()) {
+      assertEquals("https://api.pandadoc.com", client.options().baseUrl().toString());
+    }
+  }
+}
