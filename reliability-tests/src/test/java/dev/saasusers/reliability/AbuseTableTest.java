@@ -107,7 +107,7 @@ class AbuseTableTest {
         cli("CLI maxItems < 0", "--max-items", "list", "datagrid", "--max-items", "-1"),
         cli("CLI garbage checkpoint", "checkpoint", "list", "datagrid", "--resume", "garbage"),
         cli("CLI another vendor's checkpoint", "pandadoc", "list", "datagrid", "--resume", "<pandadoc>"),
-        cli("CLI orgId with ../", "orgId", "list", "podero", "--org-id", "../admin"),
+        cli("CLI orgId with ../", "--org-id", "list", "podero", "--org-id", "../admin"),
         cli("CLI base URL not a URL", "baseUrl", "list", "datagrid", "--base-url", "::nope::"),
         cli("CLI http:// to a non-loopback host", "allowInsecureHttp", "list", "datagrid", "--base-url",
             "http://api.example.com"));
