@@ -2,7 +2,6 @@ package dev.saasusers.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.saasusers.common.http.ClientRuntime;
-import dev.saasusers.common.http.JsonMapper;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.auth.Credentials;
@@ -46,6 +45,20 @@ final class Candidates {
     @Override
     default void close() {
     }
+  }
+
+  /**
+   * @return the SDK's Jackson settings without Blackbird, for the raw baselines: the SDK
+   *     mapper's own configuration, so that only Blackbird differs
+   */
+  static ObjectMapper plainJackson() {
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+    mapper.registerModule(new org.openapitools.jackson.nullable.JsonNullableModule());
+    mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
+    mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    return mapper;
   }
 
   /** @return the Feign transports by name, in table order */
@@ -119,7 +132,7 @@ final class Candidates {
 
   /** @return raw JDK HttpClient + Jackson into the generated models */
   static Lister rawJdk() {
-    ObjectMapper mapper = JsonMapper.standard();
+    ObjectMapper mapper = plainJackson();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return base -> walk(base, (b, after) -> {
       try {
@@ -138,7 +151,7 @@ final class Candidates {
 
   /** @return raw OkHttp + Jackson */
   static Lister rawOkHttp() {
-    ObjectMapper mapper = JsonMapper.standard();
+    ObjectMapper mapper = plainJackson();
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
     return base -> walk(base, (b, after) -> {
       okhttp3.Request request = new okhttp3.Request.Builder().url(url(b, after))
@@ -153,7 +166,7 @@ final class Candidates {
 
   /** @return raw HttpURLConnection + Jackson */
   static Lister rawUrlConnection() {
-    ObjectMapper mapper = JsonMapper.standard();
+    ObjectMapper mapper = plainJackson();
     return base -> walk(base, (b, after) -> {
       try {
         HttpURLConnection connection = (HttpURLConnection) new URL(url(b, after)).openConnection();
@@ -168,18 +181,19 @@ final class Candidates {
     });
   }
 
-  /** @return raw JDK HttpClient, body read and dropped: the server-plus-socket floor */
+  /** @return HttpURLConnection, body read and dropped: the server-plus-socket floor */
   static Lister serverOnly() {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return base -> {
       // Ids are numbered, so the cursor is computable without decoding.
       long n = 0;
       String after = null;
       while (true) {
         try {
-          HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url(base, after)))
-              .build(), HttpResponse.BodyHandlers.ofByteArray());
-          byte[] body = response.body();
+          HttpURLConnection connection = (HttpURLConnection) new URL(url(base, after)).openConnection();
+          byte[] body;
+          try (InputStream in = connection.getInputStream()) {
+            body = in.readAllBytes();
+          }
           n += PAGE_SIZE;
           if (body[body.length - 2] != 'e' || body[body.length - 3] != 'u') {
             return n; // has_more:false
@@ -187,9 +201,6 @@ final class Candidates {
           after = String.format("usr_%010d", n - 1);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
         }
       }
     };
@@ -222,7 +233,7 @@ final class Candidates {
 
   /** @return a plain Feign client over the same transport: Jackson decoder, no retry, no auth layer */
   static Lister plainFeign(Client transport) {
-    ObjectMapper mapper = JsonMapper.standard();
+    ObjectMapper mapper = dev.saasusers.common.http.JsonMapper.standard(); // as the SDK: only the layers differ
     return new Lister() {
       DatagridApi api;
 
