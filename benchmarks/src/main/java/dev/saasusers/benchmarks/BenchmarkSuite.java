@@ -482,7 +482,7 @@ public final class BenchmarkSuite {
           String.format(Locale.ROOT, "%.3f", steady.get(name) / rawJdk),
           String.format(Locale.ROOT, "%.0f", cold.get(name) * 1000), size});
     }
-    String table = markdownTable(new String[] {"client", "steady ms/page", "÷ raw JDK",
+    String table = markdownTable(new String[] {"client", "steady ms/page", "÷ raw JDK (ratio of medians)",
         "cold start to first user, ms (median of " + LAUNCHES + ")", "dependency size added"}, rows);
     System.out.println("\n" + table);
     report.append("## Transports (issue 12)\n\n").append("Steady figures from the paired rounds above; cold start "
@@ -508,7 +508,7 @@ public final class BenchmarkSuite {
         }
       }
     }
-    return String.format(Locale.ROOT, "%,d KB (%s)", bytes / 1024, String.join(", ", found));
+    return found.isEmpty() ? "0 (JDK)" : String.format(Locale.ROOT, "%,d KB (%s)", bytes / 1024, String.join(", ", found));
   }
 
   private static File libDirectory() {
