@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**
@@ -16,12 +17,14 @@ public final class JsonMapper {
 
   /**
    * @return a new mapper: unknown properties ignored, unknown enum values read as the enum's
-   *     default, JavaTimeModule and JsonNullableModule registered, dates written as text
+   *     default, JavaTimeModule and JsonNullableModule registered, dates written as text;
+   *     Blackbird registered because it decodes a page of users about 12% faster (docs/BENCHMARKS.md)
    */
   public static ObjectMapper standard() {
     ObjectMapper mapper = new ObjectMapper();
     mapper.registerModule(new JavaTimeModule());
     mapper.registerModule(new JsonNullableModule());
+    mapper.registerModule(new BlackbirdModule());
     mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     mapper.enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE);
     mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);

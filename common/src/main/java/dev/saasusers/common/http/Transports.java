@@ -13,19 +13,29 @@ import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place that chooses the HTTP transport. Switching the default (for example to OkHttp
- * through feign-okhttp) changes only {@link #defaultTransport}.
+ * The one place that chooses the HTTP transport. The default is Feign's {@link Client.Default}
+ * over the JDK's {@code HttpURLConnection}: in docs/BENCHMARKS.md it had the fastest steady
+ * per-page time and the fastest cold start of the candidates (feign-java11, feign-okhttp with
+ * OkHttp 5, feign-hc5), and it adds no dependency. Switching the default changes only {@link
+ * #defaultTransport}.
  */
 final class Transports {
   private Transports() {
   }
 
-  /** @return the caller's transport, else feign-java11 over the caller's or a new JDK client */
+  /**
+   * @return the caller's transport; else feign-java11 over the caller's JDK client, or when an
+   *     executor or a proxy is configured (the JDK client carries both, proxy credentials
+   *     included); else the measured default
+   */
   static Client defaultTransport(ClientOptions options) {
     if (options.transport().isPresent()) {
       return options.transport().get();
     }
-    return new Http2Client(options.httpClient().orElseGet(() -> newJdkClient(options)));
+    if (options.httpClient().isPresent() || options.executor().isPresent() || options.proxy().isPresent()) {
+      return new Http2Client(options.httpClient().orElseGet(() -> newJdkClient(options)));
+    }
+    return new Client.Default(null, null);
   }
 
   /**
