@@ -35,7 +35,9 @@ final class Transports {
     if (options.httpClient().isPresent() || options.executor().isPresent() || options.proxy().isPresent()) {
       return new Http2Client(options.httpClient().orElseGet(() -> newJdkClient(options)));
     }
-    return new Client.Default(null, null);
+    // Request buffering on: HttpURLConnection in streaming mode drops the body of a 401 to a
+    // POST, and the token endpoint's {"error": "invalid_client"} is what the user needs to see.
+    return new Client.Default(null, null, false);
   }
 
   /**
