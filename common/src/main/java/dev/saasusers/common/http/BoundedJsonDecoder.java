@@ -1,6 +1,7 @@
 package dev.saasusers.common.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
@@ -79,7 +80,7 @@ final class BoundedJsonDecoder implements Decoder {
     try {
       return mapper.readValue(bytes, mapper.constructType(type));
     } catch (JacksonException e) {
-      if (endedEarly(e)) {
+      if (endedEarly(e, bytes)) {
         throw retryable(response, "response body ended early (truncated JSON)",
             new ApiIoException(prefix(response) + "response body ended early (truncated JSON)", e));
       }
@@ -120,9 +121,25 @@ final class BoundedJsonDecoder implements Decoder {
         + " bytes is over maxResponseBytes (" + maxResponseBytes + ")", "", null);
   }
 
-  private static boolean endedEarly(JacksonException e) {
+  /**
+   * A body cut off inside a literal ({@code ...,"active": fa}) fails as an unrecognized token,
+   * not as end-of-input: what gives it away is that the failing token is the start of
+   * {@code true}, {@code false} or {@code null} and runs to the end of the bytes.
+   */
+  static boolean endedEarly(JacksonException e, byte[] bytes) {
     String message = e.getOriginalMessage();
-    return e instanceof JsonEOFException || (message != null && message.contains("end-of-input"));
+    if (e instanceof JsonEOFException || (message != null && message.contains("end-of-input"))) {
+      return true;
+    }
+    JsonLocation at = e.getLocation();
+    long offset = at == null ? -1 : at.getByteOffset();
+    if (offset < 0 || offset >= bytes.length) {
+      return false;
+    }
+    String rest = new String(bytes, (int) offset, bytes.length - (int) offset,
+        StandardCharsets.UTF_8).strip();
+    return !rest.isEmpty() && rest.length() < 5
+        && ("true".startsWith(rest) || "false".startsWith(rest) || "null".startsWith(rest));
   }
 
   private RetryableException retryable(Response response, String what, SdkException cause) {
