@@ -100,16 +100,28 @@ final class BoundedJsonDecoder implements Decoder {
     if (declared != null && declared > maxResponseBytes) {
       throw tooLarge(response, declared);
     }
-    int limit = (int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16);
+    // A declared length is read into one array of that size; otherwise read up to the limit.
+    boolean sized = declared != null && declared >= 0;
     byte[] bytes;
     try (InputStream in = response.body().asInputStream()) {
-      bytes = in.readNBytes(limit);
+      bytes = sized ? readDeclared(in, declared)
+          : in.readNBytes((int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16));
     } catch (IOException e) {
       throw retryable(response, "response body cut off",
           new ApiIoException(prefix(response) + "response body cut off: " + RetryPolicy.describe(e), e));
     }
     if (bytes.length > maxResponseBytes) {
       throw tooLarge(response, bytes.length);
+    }
+    return bytes;
+  }
+
+  /** Reads exactly {@code length} bytes; fewer means the body was cut off. */
+  private static byte[] readDeclared(InputStream in, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    int read = in.readNBytes(bytes, 0, length);
+    if (read < length) {
+      throw new java.io.EOFException("response body ended after " + read + " of " + length + " bytes");
     }
     return bytes;
   }

@@ -24,6 +24,7 @@ public final class Redaction {
   private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAMES);
   private static final Pattern JSON_PAIR = Pattern.compile(
       "(\"([A-Za-z0-9_\\-]*)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,{}\\[\\]\\s\"]+)");
+  private static final Pattern URL_USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@");
   private static final Pattern FORM_PAIR = Pattern.compile("([^&=?#\\s]+)=([^&#\\s]*)");
 
   private Redaction() {
@@ -116,7 +117,9 @@ public final class Redaction {
     if (url == null) {
       return null;
     }
-    String result = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@", "$1" + MASK + "@");
+    // Runs for every request's events: the pattern is compiled once, and skipped when no '@'.
+    String result = url.indexOf('@') < 0 ? url
+        : URL_USER_INFO.matcher(url).replaceFirst("$1" + Matcher.quoteReplacement(MASK) + "@");
     int query = result.indexOf('?');
     if (query < 0) {
       return result;
