@@ -4,7 +4,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -51,14 +50,23 @@ final class ObservedTransport implements Client {
     }
   }
 
+  /** The path and query of a URL, redacted; string slicing, since it runs on every request. */
   static String pathOf(String url) {
-    try {
-      URI uri = URI.create(url);
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      return Redaction.redactUrl(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
-    } catch (IllegalArgumentException e) {
-      return Redaction.redactUrl(url);
+    int scheme = url.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int path = start;
+    while (path < url.length() && "/?#".indexOf(url.charAt(path)) < 0) {
+      path++;
     }
+    int fragment = url.indexOf('#', path);
+    String rest = url.substring(path, fragment < 0 ? url.length() : fragment);
+    if (scheme < 0) {
+      rest = url.substring(0, fragment < 0 ? url.length() : fragment);
+    }
+    if (rest.isEmpty() || rest.charAt(0) == '?') {
+      rest = "/" + rest;
+    }
+    return Redaction.redactUrl(rest);
   }
 
   static String contentType(Map<String, Collection<String>> headers) {
