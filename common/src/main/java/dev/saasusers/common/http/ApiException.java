@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * A vendor API answered with an error status. Subclasses name the common statuses; other
@@ -65,15 +63,7 @@ public class ApiException extends SdkException {
   ApiException(Failure f) {
     super(message(f));
     this.statusCode = f.status();
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    if (f.headers() != null) {
-      f.headers().forEach((name, values) -> {
-        List<String> kept = new ArrayList<>();
-        values.forEach(v -> kept.add(Redaction.redactHeader(name, v)));
-        copy.put(name, List.copyOf(kept));
-      });
-    }
-    this.headers = Collections.unmodifiableMap(copy);
+    this.headers = RawResponse.caseInsensitiveCopy(f.headers(), Redaction::redactHeader);
     this.body = f.body() == null ? "" : f.body();
     this.method = f.method();
     this.url = Redaction.redactUrl(f.url());
@@ -135,8 +125,7 @@ public class ApiException extends SdkException {
    * @return its first value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return RawResponse.firstValue(headers, name);
   }
 
   /** @return the response body as text, at most {@link #MAX_BODY_CHARS} characters */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
  * The status and headers of one HTTP response, with its decoded body.
@@ -29,12 +30,24 @@ public class RawResponse<T> {
    */
   public RawResponse(int statusCode, Map<String, Collection<String>> headers, T data) {
     this.statusCode = statusCode;
+    this.headers = caseInsensitiveCopy(headers, (name, value) -> value);
+    this.data = data;
+  }
+
+  /** An unmodifiable copy with case-insensitive names; shared with {@link ApiException}. */
+  static Map<String, List<String>> caseInsensitiveCopy(
+      Map<String, Collection<String>> headers, BinaryOperator<String> valueOf) {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
-      headers.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+      headers.forEach((name, values) ->
+          copy.put(name, values.stream().map(v -> valueOf.apply(name, v)).toList()));
     }
-    this.headers = Collections.unmodifiableMap(copy);
-    this.data = data;
+    return Collections.unmodifiableMap(copy);
+  }
+
+  static Optional<String> firstValue(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
   /** @return the HTTP status code */
@@ -52,8 +65,7 @@ public class RawResponse<T> {
    * @return the header's first value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return firstValue(headers, name);
   }
 
   /** @return the decoded body */
