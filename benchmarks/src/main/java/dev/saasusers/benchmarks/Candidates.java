@@ -219,7 +219,7 @@ final class Candidates {
               .baseUrl(base).authenticator(Credentials.bearer(API_KEY, "apiKey")).transport(transport).build());
           api = runtime.api(DatagridApi.class);
         }
-        return walk(base, (b, after) -> api.listUsers(null, PAGE_SIZE, after, null));
+        return walk(base, (b, after) -> api.listUsers(new DatagridApi.ListUsersQueryParams().limit(PAGE_SIZE).after(after)));
       }
 
       @Override
@@ -249,7 +249,7 @@ final class Candidates {
               })
               .target(DatagridApi.class, base);
         }
-        return walk(base, (b, after) -> api.listUsers(null, PAGE_SIZE, after, null));
+        return walk(base, (b, after) -> api.listUsers(new DatagridApi.ListUsersQueryParams().limit(PAGE_SIZE).after(after)));
       }
     };
   }

@@ -42,7 +42,8 @@ class GeneratedApiTest {
               {"id": "usr_3", "email": "åsa@example.com", "first_name": "Åsa", "last_name": "Öberg",
                "permissions": {"role": "collaborator"}}]}""")));
 
-    ListOrganizationUsers page = api().listUsers("ann lee", 2, "usr_1", null);
+    ListOrganizationUsers page = api().listUsers(
+        new DatagridApi.ListUsersQueryParams().search("ann lee").limit(2).after("usr_1"));
 
     assertTrue(page.getHasMore());
     assertEquals(ListOrganizationUsers.ObjectEnum.LIST, page.getObject());
@@ -63,7 +64,7 @@ class GeneratedApiTest {
           {"id": "usr_9", "email": "li@example.com", "first_name": "李", "last_name": null,
            "permissions": {"role": "auditor", "scope": "all"}, "mfa": true}]}""")));
 
-    OrganizationUser user = api().listUsers(null, null, null, null).getData().get(0);
+    OrganizationUser user = api().listUsers(new DatagridApi.ListUsersQueryParams()).getData().get(0);
 
     assertEquals(RoleEnum.UNKNOWN_DEFAULT_OPEN_API, user.getPermissions().getRole());
     assertNull(user.getLastName());
@@ -80,8 +81,8 @@ class GeneratedApiTest {
              "message": "Too many requests", "mitigation": "Wait 2s", "retryable": true,
              "details": {"reason": "sliding window"}}""", RateLimitError.class);
 
+    // Both fields compile side by side thanks to nameMappings; status_code is the one to read.
     assertEquals(429, error.getStatusCode());
-    assertEquals(430, error.getDeprecatedStatusCode());
     assertEquals("Wait 2s", error.getMitigation());
     assertEquals("sliding window", error.getDetails().getReason());
   }

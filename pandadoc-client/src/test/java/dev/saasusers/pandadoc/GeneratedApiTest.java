@@ -42,7 +42,8 @@ class GeneratedApiTest {
         .withQueryParam("show_removed", equalTo("false"))
         .willReturn(okJson(SPEC_EXAMPLE)));
 
-    ListUsersResponse response = api().listUsers(10, 1, false);
+    ListUsersResponse response = api().listUsers(
+        new PandaDocApi.ListUsersQueryParams().count(10).page(1).showRemoved(false));
 
     assertEquals(1, response.getTotal());
     PandaDocUser josh = response.getResults().get(0);
@@ -65,7 +66,7 @@ class GeneratedApiTest {
            "sso_only": true},
           {"user_id": "u2", "email": "x@example.com"}]}""")));
 
-    ListUsersResponse response = api().listUsers(null, null, null);
+    ListUsersResponse response = api().listUsers(new PandaDocApi.ListUsersQueryParams());
 
     assertEquals(2, response.getResults().size());
     assertNull(response.getResults().get(0).getLastName());

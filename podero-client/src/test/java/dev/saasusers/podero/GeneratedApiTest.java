@@ -49,7 +49,7 @@ class GeneratedApiTest {
               "num_heat_pumps": 1, "num_electric_vehicles": 0, "num_wallboxes": 0,
               "tariff": {"kind": "dynamic"}}]""".formatted(ORG))));
 
-    List<UserOutput> users = api().listUsers(ORG, true);
+    List<UserOutput> users = api().listUsers(ORG, new PoderoApi.ListUsersQueryParams().includeDeleted(true));
 
     UserOutput first = users.get(0);
     assertEquals(Role.ADMIN, first.getRole());

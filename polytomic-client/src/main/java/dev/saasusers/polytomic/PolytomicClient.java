@@ -118,7 +118,7 @@ public final class PolytomicClient extends VendorClient {
      */
     public PagedIterable<User> list(String orgId) {
       UUID org = UuidArgument.parse("orgId", orgId);
-      return paged("single", SinglePage.of(() -> api.listUsersWithHttpInfo(org),
+      return paged("single", SinglePage.of(() -> api.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
           ListUsersEnvelope::getData));
     }
   }

@@ -47,7 +47,7 @@ class GeneratedApiTest {
     server.stubFor(get("/api/organizations/" + ORG + "/users")
         .willReturn(okJson(SPEC_EXAMPLE).withHeader("X-Request-Id", "r-1")));
 
-    ApiResponse<ListUsersEnvelope> response = api().listUsersWithHttpInfo(ORG);
+    ApiResponse<ListUsersEnvelope> response = api().listUsersWithHttpInfo(ORG, new PolytomicApi.ListUsersQueryParams());
 
     List<User> users = response.getData().getData();
     assertEquals(2, users.size());
@@ -71,7 +71,7 @@ class GeneratedApiTest {
                    "avatar_url": "https://example.com/a.png", "nested_new": {"x": [1, 2]}}],
          "next_page_token": "unknown-envelope-field"}""")));
 
-    User user = api().listUsers(ORG).getData().get(0);
+    User user = api().listUsers(ORG, new PolytomicApi.ListUsersQueryParams()).getData().get(0);
 
     assertEquals("zoë+ops@example.com", user.getEmail());
     assertNull(user.getRoleIds());
@@ -84,6 +84,6 @@ class GeneratedApiTest {
     server.stubFor(get(urlPathMatching("/api/organizations/.*/users"))
         .willReturn(okJson("{\"data\": null}")));
 
-    assertNull(api().listUsers(ORG).getData());
+    assertNull(api().listUsers(ORG, new PolytomicApi.ListUsersQueryParams()).getData());
   }
 }
