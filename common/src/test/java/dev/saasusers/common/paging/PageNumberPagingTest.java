@@ -4,52 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PageNumberPagingTest {
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
-
-  private LoopbackApi api;
-  /** Own executor, so requests are counted only once no background fetch can still send one. */
-  private ExecutorService pool;
-
-  @BeforeEach
-  void setUp() {
-    api = new LoopbackApi(wm.baseUrl());
-    pool = Executors.newFixedThreadPool(8);
-  }
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    pool.shutdownNow(); // fetches left in flight must not reach the next test's server log
-    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-  }
-
-  private <T> PagedIterable<T> listing(String vendor, String strategy, PageFetcher<T> fetcher) {
-    return PagedIterable.of(vendor, strategy, fetcher).executor(pool);
-  }
-
-  private int requestsAfterQuiet() throws InterruptedException {
-    pool.shutdown();
-    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-    return wm.getAllServeEvents().size();
-  }
+class PageNumberPagingTest extends LoopbackPagingTest {
 
   @ParameterizedTest(name = "{0} users in pages of {1}, prefetch {2}, parallelism {3}")
   @CsvSource({

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.SdkException;
 import java.util.ArrayList;
@@ -26,10 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,29 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The generic part: laziness, maxItems, checkpoints, resume, prefetch, closing, concurrency. */
-class PagedIterableTest {
+class PagedIterableTest extends LoopbackPagingTest {
   private static final int TOTAL = 200;
   private static final int SIZE = 10;
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort()).build();
-
-  private LoopbackApi api;
-  /** Own executor, so a test can wait for every background fetch before counting requests. */
-  private ExecutorService pool;
-
-  @BeforeEach
-  void setUp() {
-    api = new LoopbackApi(wm.baseUrl());
-    pool = Executors.newFixedThreadPool(8);
-  }
-
-  @AfterEach
-  void tearDown() throws InterruptedException {
-    pool.shutdownNow(); // fetches left in flight must not reach the next test's server log
-    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-  }
 
   private PagedIterable<String> cursorUsers() {
     FakeUsers.cursor(wm, TOTAL, SIZE);
@@ -75,13 +51,6 @@ class PagedIterableTest {
 
   private PagedIterable<String> users(String strategy) {
     return strategy.equals("cursor") ? cursorUsers() : numberedUsers();
-  }
-
-  /** Waits until no background fetch can still send a request, then counts requests. */
-  private int requestsAfterQuiet() throws InterruptedException {
-    pool.shutdown();
-    assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-    return wm.getAllServeEvents().size();
   }
 
   @Test
