@@ -81,8 +81,7 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
   @Override
   public Page<T> fetch(PagePosition position) {
     RawResponse<R> response = call.apply(position.token().orElse(null));
-    R body = response == null ? null : response.data();
-    return Page.of(position, body == null ? null : items.apply(body), response);
+    return Page.fromResponse(position, response, items);
   }
 
   @Override

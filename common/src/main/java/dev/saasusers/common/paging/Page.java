@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One fetched page: its items, the raw response it came from, and where to resume after it.
@@ -48,6 +49,13 @@ public final class Page<T> {
     Objects.requireNonNull(position, "position");
     List<T> copy = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
     return new Page<>(position, copy, rawResponse, -1, null);
+  }
+
+  /** A strategy's page: the items of the response's body; no body means no items. */
+  static <R, T> Page<T> fromResponse(PagePosition position, RawResponse<R> response,
+      Function<? super R, ? extends List<T>> items) {
+    R body = response == null ? null : response.data();
+    return of(position, body == null ? null : items.apply(body), response);
   }
 
   /** Copy handed to the caller; {@code items} is already mapped, skipped or truncated. */

@@ -60,8 +60,7 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
   public Page<T> fetch(int pageNumber) {
     PagePosition position = PagePosition.ofPageNumber(pageNumber);
     RawResponse<R> response = callForPage.apply(pageNumber);
-    R body = response == null ? null : response.data();
-    return Page.of(position, body == null ? null : items.apply(body), response);
+    return Page.fromResponse(position, response, items);
   }
 
   @Override

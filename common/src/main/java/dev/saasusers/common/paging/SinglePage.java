@@ -43,8 +43,7 @@ public final class SinglePage<R, T> implements PageFetcher<T> {
   @Override
   public Page<T> fetch(PagePosition position) {
     RawResponse<R> response = call.get();
-    R body = response == null ? null : response.data();
-    return Page.of(position, body == null ? null : items.apply(body), response);
+    return Page.fromResponse(position, response, items);
   }
 
   @Override
