@@ -1,7 +1,7 @@
 package dev.saasusers.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.auth.Credentials;

@@ -1,12 +1,13 @@
 package dev.saasusers.common.auth;
 
+import dev.saasusers.common.http.CredentialRefresh;
 import feign.RequestInterceptor;
 
 /**
  * Adds credentials to every request. One per auth scheme: bearer token, API key header, token
  * supplier, OAuth2 grants. Implementations never reveal a secret in {@code toString()}.
  */
-public interface Authenticator extends RequestInterceptor {
+public interface Authenticator extends RequestInterceptor, CredentialRefresh {
 
   /**
    * Gives the authenticator what it needs to fetch tokens itself. Called once when a client is
@@ -25,6 +26,7 @@ public interface Authenticator extends RequestInterceptor {
    * @param rejectedAuthorization the header value that the server rejected, or null
    * @return true when cached credentials were dropped and one retry with fresh ones may succeed
    */
+  @Override
   default boolean invalidate(String rejectedAuthorization) {
     return false;
   }

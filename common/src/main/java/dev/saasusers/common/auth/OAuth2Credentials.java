@@ -138,7 +138,9 @@ public final class OAuth2Credentials implements Authenticator {
     }
     TokenEndpoint endpoint = new TokenEndpoint(this, context);
     return new OAuth2Credentials(
-        toBuilder(), tokenUrl, new TokenCache(endpoint::fetch, clock, refreshMargin));
+        toBuilder(), tokenUrl, new TokenCache(endpoint::fetch,
+            clock != null ? clock : context.time() != null ? context.time().clock() : Clock.systemUTC(),
+            refreshMargin));
   }
 
   /**
@@ -256,7 +258,7 @@ public final class OAuth2Credentials implements Authenticator {
     private boolean clientSecretInBody;
     private String scope;
     private Duration refreshMargin = DEFAULT_REFRESH_MARGIN;
-    private Clock clock = Clock.systemUTC();
+    private Clock clock;
 
     private Builder(String grant) {
       this.grant = grant;
@@ -339,7 +341,8 @@ public final class OAuth2Credentials implements Authenticator {
     }
 
     /**
-     * The clock that judges token expiry; for tests. Default the system UTC clock.
+     * The clock that judges token expiry. Default the clock of the client's time source (the
+     * system UTC clock unless a test set another).
      *
      * @param clock the clock
      * @return this builder

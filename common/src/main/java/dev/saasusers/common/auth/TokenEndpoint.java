@@ -2,13 +2,14 @@ package dev.saasusers.common.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.saasusers.common.http.ApiException;
+import dev.saasusers.common.http.ApiIoException;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.RawExchange;
+import dev.saasusers.common.http.RawResponse;
 import dev.saasusers.common.http.SdkException;
-import feign.Client;
 import feign.Request;
-import feign.Response;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the token request (RFC 6749 sections 4.3.2 and 4.4.2) through the client's transport and
- * turns the answer into a token or a clear exception.
+ * Makes the token request (RFC 6749 sections 4.3.2 and 4.4.2) through the client's pipeline
+ * ({@link RawExchange}: transport, deadline, events, retries) and turns the answer into a token
+ * or a clear exception.
  */
 final class TokenEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger("dev.saasusers.auth");
@@ -38,8 +40,7 @@ final class TokenEndpoint {
   private final URI url;
   private final String path;
   private final String vendor;
-  private final Client transport;
-  private final Request.Options timeouts;
+  private final RawExchange exchange;
   private final ObjectMapper mapper;
   private final ClientListener listener;
 
@@ -48,11 +49,10 @@ final class TokenEndpoint {
     this.url = resolve(credentials.tokenUrl, context.baseUrl());
     this.path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
     this.vendor = context.vendor();
-    if (context.transport() == null) {
-      throw new IllegalArgumentException("AuthContext has no transport for token requests");
+    if (context.exchange() == null) {
+      throw new IllegalArgumentException("AuthContext has no exchange for token requests");
     }
-    this.transport = context.transport();
-    this.timeouts = context.timeouts() != null ? context.timeouts() : new Request.Options();
+    this.exchange = context.exchange();
     this.mapper = context.mapper() != null ? context.mapper() : new ObjectMapper();
     this.listener = context.listener() != null ? context.listener() : new ClientListener() { };
   }
@@ -145,21 +145,23 @@ final class TokenEndpoint {
       LOG.trace("{}OAuth2 token request POST {} body: {}", prefix(), path,
           TokenBodyRedactor.redact(body));
     }
-    long started = System.nanoTime();
     int status;
     byte[] responseBody;
-    try (Response response = transport.execute(request, timeouts)) {
-      status = response.status();
-      responseBody = read(response);
-    } catch (IOException e) {
-      LOG.debug("{}OAuth2 token request POST {} failed after {} ms: {}", prefix(), path,
-          Duration.ofNanos(System.nanoTime() - started).toMillis(), e.getClass().getSimpleName());
-      throw new SdkException(
-          prefix() + "OAuth2 token request to " + path + " failed: " + describe(e), e);
+    try {
+      RawResponse<byte[]> response = exchange.send("token", request, MAX_BODY_BYTES);
+      status = response.statusCode();
+      responseBody = response.data();
+    } catch (ApiException e) { // a retried status (429, 5xx) that stayed after the retries
+      status = e.statusCode();
+      responseBody = e.body().getBytes(StandardCharsets.UTF_8);
+    } catch (ApiIoException e) {
+      LOG.debug("{}OAuth2 token request POST {} failed: {}", prefix(), path,
+          e.getCause() == null ? "I/O error" : e.getCause().getClass().getSimpleName());
+      throw new SdkException(prefix() + "OAuth2 token request to " + path + " failed: "
+          + describe(e), e.getCause() != null ? e.getCause() : e);
     }
-    long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
     String text = new String(responseBody, StandardCharsets.UTF_8);
-    LOG.debug("{}OAuth2 token request POST {} -> {} in {} ms", prefix(), path, status, millis);
+    LOG.debug("{}OAuth2 token request POST {} -> {}", prefix(), path, status);
     if (LOG.isTraceEnabled()) {
       LOG.trace("{}OAuth2 token response {} body: {}", prefix(), status,
           TokenBodyRedactor.redact(text));
@@ -261,22 +263,15 @@ final class TokenEndpoint {
     }
   }
 
-  private static byte[] read(Response response) throws IOException {
-    if (response.body() == null) {
-      return new byte[0];
-    }
-    try (InputStream in = response.body().asInputStream()) {
-      return in.readNBytes(MAX_BODY_BYTES);
-    }
-  }
-
   private String prefix() {
     return vendor != null ? vendor + ": " : "";
   }
 
-  private static String describe(IOException e) {
-    String message = e.getMessage();
-    return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+  private static String describe(ApiIoException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage();
+    return message == null ? cause.getClass().getSimpleName()
+        : cause.getClass().getSimpleName() + ": " + message.replaceAll("[\\r\\n]+", " ");
   }
 
   private static String formEncode(Map<String, String> form) {

@@ -29,12 +29,14 @@ public final class RequestOptions {
   private final Integer maxRetries;
   private final Map<String, String> headers;
   private final Integer parallelism;
+  private final Boolean retryNonIdempotent;
 
   private RequestOptions(Builder b) {
     this.timeout = b.timeout;
     this.maxRetries = b.maxRetries;
     this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
     this.parallelism = b.parallelism;
+    this.retryNonIdempotent = b.retryNonIdempotent;
   }
 
   /** @return a builder with nothing overridden */
@@ -47,7 +49,10 @@ public final class RequestOptions {
     return NONE;
   }
 
-  /** @return the longest wait for each response (the read timeout), if overridden */
+  /**
+   * @return the deadline of each attempt, connect to last byte, if overridden; it is also the
+   *     read timeout of these calls
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -81,6 +86,7 @@ public final class RequestOptions {
     later.maxRetries().ifPresent(b::maxRetries);
     later.headers().forEach(b::header);
     later.parallelism().ifPresent(b::parallelism);
+    later.retryNonIdempotent().ifPresent(b::retryNonIdempotent);
     return b.build();
   }
 
@@ -91,6 +97,7 @@ public final class RequestOptions {
     b.maxRetries = maxRetries;
     b.headers.putAll(headers);
     b.parallelism = parallelism;
+    b.retryNonIdempotent = retryNonIdempotent;
     return b;
   }
 
@@ -105,8 +112,10 @@ public final class RequestOptions {
   public ClientOptions applyTo(ClientOptions base) {
     Objects.requireNonNull(base, "base");
     ClientOptions.Builder b = base.toBuilder();
-    timeout().ifPresent(b::readTimeout);
+    // The per-call timeout is the whole attempt's deadline and each read's limit too.
+    timeout().ifPresent(t -> b.timeout(t).readTimeout(t));
     maxRetries().ifPresent(b::maxRetries);
+    retryNonIdempotent().ifPresent(b::retryNonIdempotent);
     headers.forEach(b::header);
     return b.build();
   }
@@ -115,19 +124,29 @@ public final class RequestOptions {
   public boolean equals(Object o) {
     return o instanceof RequestOptions other && Objects.equals(timeout, other.timeout)
         && Objects.equals(maxRetries, other.maxRetries) && headers.equals(other.headers)
-        && Objects.equals(parallelism, other.parallelism);
+        && Objects.equals(parallelism, other.parallelism)
+        && Objects.equals(retryNonIdempotent, other.retryNonIdempotent);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, maxRetries, headers, parallelism);
+    return Objects.hash(timeout, maxRetries, headers, parallelism, retryNonIdempotent);
+  }
+
+  /**
+   * @return whether POST and PATCH are retried like GET, if overridden (see
+   *     {@link Builder#retryNonIdempotent(boolean)})
+   */
+  public Optional<Boolean> retryNonIdempotent() {
+    return Optional.ofNullable(retryNonIdempotent);
   }
 
   /** Header values are left out: a caller may pass a secret as a header. */
   @Override
   public String toString() {
     return "RequestOptions{timeout=" + timeout + ", maxRetries=" + maxRetries + ", headers="
-        + headers.keySet() + ", parallelism=" + parallelism + "}";
+        + headers.keySet() + ", parallelism=" + parallelism + ", retryNonIdempotent="
+        + retryNonIdempotent + "}";
   }
 
   /** Builds {@link RequestOptions}; unset options keep the client's values. */
@@ -136,12 +155,27 @@ public final class RequestOptions {
     private Integer maxRetries;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Integer parallelism;
+    private Boolean retryNonIdempotent;
 
     private Builder() {
     }
 
     /**
-     * @param timeout the longest wait for each response, for these calls only
+     * Opts these calls in to retrying POST and PATCH like GET, for operations the caller knows
+     * are safe to repeat (for example, they carry an idempotency key). By default a write is
+     * retried only where the server provably did not process it: connection refused, 429, or
+     * 503 with Retry-After.
+     *
+     * @param retry true to retry writes on any retried failure
+     * @return this builder
+     */
+    public Builder retryNonIdempotent(boolean retry) {
+      this.retryNonIdempotent = retry;
+      return this;
+    }
+
+    /**
+     * @param timeout the deadline of each attempt, connect to last byte, for these calls only
      * @return this builder
      * @throws IllegalArgumentException when not positive
      */

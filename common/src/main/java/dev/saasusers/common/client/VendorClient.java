@@ -1,7 +1,7 @@
 package dev.saasusers.common.client;
 
 import dev.saasusers.common.config.ClientOptions;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.paging.PageFetcher;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.UserDirectory;
@@ -75,16 +75,27 @@ public abstract class VendorClient implements UserDirectory, AutoCloseable {
   }
 
   /**
-   * Wraps a strategy in the user-facing listing, with the client's listeners.
+   * Wraps a strategy in the user-facing listing, with the client's listeners. The strategy is
+   * given the generated interface: the retrying one for synchronous runs, and a one-attempt
+   * view per attempt for asynchronous runs, which schedule their retry waits.
+   *
+   * <pre>{@code
+   * paged("page", api, a -> PageNumberPaging.of(page -> a.listUsersWithHttpInfo(page, 50), 50,
+   *     UserList::getResults, UserList::getTotal));
+   * }</pre>
    *
    * @param strategyId the paging strategy's id, part of every checkpoint
-   * @param fetcher the strategy
+   * @param api the generated interface, bound to this client
+   * @param strategy builds the strategy over an interface
+   * @param <A> the interface type
    * @param <T> the item type
    * @return a lazy listing
    */
-  protected <T> PagedIterable<T> paged(String strategyId, PageFetcher<T> fetcher) {
-    PagedIterable<T> listing =
-        PagedIterable.of(vendorId(), strategyId, fetcher).listener(runtime.listener());
+  protected <A, T> PagedIterable<T> paged(String strategyId, BoundApi<A> api,
+      Function<A, ? extends PageFetcher<T>> strategy) {
+    PagedIterable<T> listing = PagedIterable.of(vendorId(), strategyId, strategy.apply(api.calls()))
+        .retriedBy(runtime.loop(), attempt -> strategy.apply(api.forAttempt(attempt)))
+        .listener(runtime.listener());
     return runtime.options().executor().map(listing::executor).orElse(listing);
   }
 

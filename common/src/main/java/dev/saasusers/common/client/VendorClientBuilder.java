@@ -44,7 +44,29 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
-   * @param timeout the longest wait for a response (default 60 s)
+   * @param timeout the deadline of each attempt, connect to last byte (default 60 s); a server
+   *     that answers one byte at a time cannot hold a call longer
+   * @return this builder
+   */
+  public B timeout(Duration timeout) {
+    options.timeout(timeout);
+    return self();
+  }
+
+  /**
+   * For tests: the clock and waits the client uses, for example the {@code testing} module's
+   * {@code VirtualTime}, so that retries and Retry-After cost no real time.
+   *
+   * @param timeSource the time source
+   * @return this builder
+   */
+  public B timeSource(dev.saasusers.common.http.TimeSource timeSource) {
+    options.timeSource(timeSource);
+    return self();
+  }
+
+  /**
+   * @param timeout the longest wait for each read of a response (default 60 s)
    * @return this builder
    */
   public B readTimeout(Duration timeout) {

@@ -3,6 +3,8 @@ package dev.saasusers.common.config;
 import dev.saasusers.common.auth.Authenticator;
 import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.Redaction;
+import dev.saasusers.common.http.RetrySettings;
+import dev.saasusers.common.http.TimeSource;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -37,6 +39,8 @@ public final class ClientOptions {
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read timeout: 60 s. */
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  /** Default deadline of one attempt, connect to last byte: 60 s. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** Default number of retries after the first attempt: 2 (Fern and Stainless). */
   public static final int DEFAULT_MAX_RETRIES = 2;
   /** Default first backoff: 0.5 s (Stainless). */
@@ -63,10 +67,9 @@ public final class ClientOptions {
   private final Authenticator authenticator;
   private final Duration connectTimeout;
   private final Duration readTimeout;
-  private final int maxRetries;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Duration maxRetryAfter;
+  private final Duration timeout;
+  private final RetrySettings retry;
+  private final TimeSource timeSource;
   private final ProxySettings proxy;
   private final HttpClient httpClient;
   private final Executor executor;
@@ -83,10 +86,9 @@ public final class ClientOptions {
     this.authenticator = b.authenticator == null ? NO_AUTH : b.authenticator;
     this.connectTimeout = b.connectTimeout;
     this.readTimeout = b.readTimeout;
-    this.maxRetries = b.maxRetries;
-    this.initialBackoff = b.initialBackoff;
-    this.maxBackoff = b.maxBackoff;
-    this.maxRetryAfter = b.maxRetryAfter;
+    this.timeout = b.timeout;
+    this.retry = b.retrySettings();
+    this.timeSource = b.timeSource;
     this.proxy = b.proxy;
     this.httpClient = b.httpClient;
     this.executor = b.executor;
@@ -111,10 +113,13 @@ public final class ClientOptions {
     b.authenticator = authenticator == NO_AUTH ? null : authenticator;
     b.connectTimeout = connectTimeout;
     b.readTimeout = readTimeout;
-    b.maxRetries = maxRetries;
-    b.initialBackoff = initialBackoff;
-    b.maxBackoff = maxBackoff;
-    b.maxRetryAfter = maxRetryAfter;
+    b.timeout = timeout;
+    b.maxRetries = retry.maxRetries();
+    b.initialBackoff = retry.initialBackoff();
+    b.maxBackoff = retry.maxBackoff();
+    b.maxRetryAfter = retry.maxRetryAfter();
+    b.retryNonIdempotent = retry.retryNonIdempotent();
+    b.timeSource = timeSource;
     b.proxy = proxy;
     b.httpClient = httpClient;
     b.executor = executor;
@@ -148,19 +153,33 @@ public final class ClientOptions {
     return readTimeout;
   }
 
+  /**
+   * @return the deadline of one attempt, connect to last byte (default 60 s): a server that
+   *     answers one byte at a time cannot hold a call longer; a timed-out GET is retried like a
+   *     read timeout
+   */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** @return how the client retries: budget, backoff, Retry-After cap, writes */
+  public RetrySettings retry() {
+    return retry;
+  }
+
   /** @return how many times a failed attempt is retried (default 2; 0 disables retries) */
   public int maxRetries() {
-    return maxRetries;
+    return retry.maxRetries();
   }
 
   /** @return the first retry's backoff, doubled for each later one (default 0.5 s) */
   public Duration initialBackoff() {
-    return initialBackoff;
+    return retry.initialBackoff();
   }
 
   /** @return the longest backoff between retries (default 8 s) */
   public Duration maxBackoff() {
-    return maxBackoff;
+    return retry.maxBackoff();
   }
 
   /**
@@ -168,7 +187,15 @@ public final class ClientOptions {
    *     once with the wait in the exception
    */
   public Duration maxRetryAfter() {
-    return maxRetryAfter;
+    return retry.maxRetryAfter();
+  }
+
+  /**
+   * @return where the client reads the time and waits (retries, Retry-After, rate limit, token
+   *     expiry); the system one unless a test set a virtual one
+   */
+  public TimeSource timeSource() {
+    return timeSource;
   }
 
   /** @return the HTTP proxy, if any */
@@ -229,10 +256,9 @@ public final class ClientOptions {
         + ", authenticator=" + authenticator
         + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout
-        + ", maxRetries=" + maxRetries
-        + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff
-        + ", maxRetryAfter=" + maxRetryAfter
+        + ", timeout=" + timeout
+        + ", retry=" + retry
+        + ", timeSource=" + timeSource
         + ", proxy=" + proxy
         + ", httpClient=" + (httpClient != null ? "custom" : "default")
         + ", executor=" + (executor != null ? "custom" : "default")
@@ -258,6 +284,9 @@ public final class ClientOptions {
     private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
     private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
     private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
+    private boolean retryNonIdempotent;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private TimeSource timeSource = TimeSource.system();
     private ProxySettings proxy;
     private HttpClient httpClient;
     private Executor executor;
@@ -333,6 +362,44 @@ public final class ClientOptions {
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = readTimeout;
       return this;
+    }
+
+    /**
+     * @param timeout positive deadline of one attempt, connect to last byte (default 60 s)
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * @param retry true to retry POST and PATCH like GET, for operations the caller knows are
+     *     safe to repeat; by default they are retried only where the server provably did not
+     *     process them (connection refused, 429, 503 with Retry-After)
+     * @return this builder
+     */
+    public Builder retryNonIdempotent(boolean retry) {
+      this.retryNonIdempotent = retry;
+      return this;
+    }
+
+    /**
+     * For tests: the clock and waits the client uses. With the {@code testing} module's
+     * {@code VirtualTime}, a 429 with {@code Retry-After: 1} is retried at once while the
+     * client still believes a second passed.
+     *
+     * @param timeSource the time source (default {@link TimeSource#system()})
+     * @return this builder
+     */
+    public Builder timeSource(TimeSource timeSource) {
+      this.timeSource = Objects.requireNonNull(timeSource, "timeSource");
+      return this;
+    }
+
+    private RetrySettings retrySettings() {
+      return new RetrySettings(maxRetries, initialBackoff, maxBackoff, maxRetryAfter,
+          retryNonIdempotent);
     }
 
     /**
@@ -501,16 +568,8 @@ public final class ClientOptions {
       URI uri = checkBaseUrl();
       positive("connectTimeout", connectTimeout);
       positive("readTimeout", readTimeout);
-      if (maxRetries < 0) {
-        throw new IllegalArgumentException("maxRetries is negative: " + maxRetries);
-      }
-      notNegative("initialBackoff", initialBackoff);
-      notNegative("maxBackoff", maxBackoff);
-      notNegative("maxRetryAfter", maxRetryAfter);
-      if (maxBackoff.compareTo(initialBackoff) < 0) {
-        throw new IllegalArgumentException(
-            "maxBackoff (" + maxBackoff + ") is shorter than initialBackoff (" + initialBackoff + ")");
-      }
+      positive("timeout", timeout);
+      retrySettings(); // checks the retry settings
       if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
         throw new IllegalArgumentException(
             "requestsPerSecond must be 0 (off) or a positive number: " + requestsPerSecond);
@@ -598,10 +657,5 @@ public final class ClientOptions {
       }
     }
 
-    private static void notNegative(String option, Duration d) {
-      if (d == null || d.isNegative()) {
-        throw new IllegalArgumentException(option + " must not be negative: " + d);
-      }
-    }
   }
 }

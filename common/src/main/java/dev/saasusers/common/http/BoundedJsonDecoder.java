@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Request;
 import feign.Response;
-import feign.RetryableException;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads a successful response's whole body, at most {@code maxResponseBytes}, then maps it with
  * Jackson. A body that breaks off (I/O error while reading, or JSON that ends early) is thrown as
- * a {@link RetryableException}, so it is retried like a reset; any other failure is an
+ * an {@link ApiIoException}, which the retry loop treats like a reset; any other failure is an
  * {@link ApiDecodeException}. Return types that extend {@link RawResponse} get the status and
  * headers along with the decoded body.
  */
@@ -81,8 +80,7 @@ final class BoundedJsonDecoder implements Decoder {
       return mapper.readValue(bytes, mapper.constructType(type));
     } catch (JacksonException e) {
       if (endedEarly(e, bytes)) {
-        throw retryable(response, "response body ended early (truncated JSON)",
-            new ApiIoException(prefix(response) + "response body ended early (truncated JSON)", e));
+        throw cutOff(response, "response body ended early (truncated JSON)", e);
       }
       throw new ApiDecodeException(prefix(response) + "could not decode the HTTP "
           + response.status() + " response as " + type.getTypeName() + ": "
@@ -90,8 +88,7 @@ final class BoundedJsonDecoder implements Decoder {
           new String(bytes, 0, Math.min(bytes.length, ApiDecodeException.MAX_SNIPPET_CHARS),
               StandardCharsets.UTF_8), e);
     } catch (IOException e) {
-      throw retryable(response, "could not read response body",
-          new ApiIoException(prefix(response) + RetryPolicy.describe(e), e));
+      throw cutOff(response, CallHandler.describe(e), e);
     }
   }
 
@@ -107,8 +104,7 @@ final class BoundedJsonDecoder implements Decoder {
       bytes = sized ? readDeclared(in, declared)
           : in.readNBytes((int) Math.min(maxResponseBytes + 1, Integer.MAX_VALUE - 16));
     } catch (IOException e) {
-      throw retryable(response, "response body cut off",
-          new ApiIoException(prefix(response) + "response body cut off: " + RetryPolicy.describe(e), e));
+      throw cutOff(response, "response body cut off: " + CallHandler.describe(e), e);
     }
     if (bytes.length > maxResponseBytes) {
       throw tooLarge(response, bytes.length);
@@ -154,17 +150,17 @@ final class BoundedJsonDecoder implements Decoder {
         && ("true".startsWith(rest) || "false".startsWith(rest) || "null".startsWith(rest));
   }
 
-  private RetryableException retryable(Response response, String what, SdkException cause) {
+  private ApiIoException cutOff(Response response, String what, Exception cause) {
     Request request = response.request();
-    return new RetryableException(response.status(), what,
-        request == null ? Request.HttpMethod.GET : request.httpMethod(), cause, (Long) null, request);
+    return new ApiIoException(prefix(response) + what, cause,
+        request == null ? null : request.httpMethod().name(), false);
   }
 
   private String prefix(Response response) {
     String configKey = response.request() != null && response.request().requestTemplate() != null
         && response.request().requestTemplate().methodMetadata() != null
         ? response.request().requestTemplate().methodMetadata().configKey() : null;
-    return vendor.displayName() + " " + CallScope.operation(configKey) + " failed: ";
+    return vendor.displayName() + " " + CallHandler.operationFromConfigKey(configKey) + " failed: ";
   }
 
   private static boolean isBlank(byte[] bytes) {

@@ -12,6 +12,14 @@ import java.time.Duration;
 public interface ClientListener {
 
   /**
+   * @param listeners listeners to notify in order; one that throws does not stop the others
+   * @return one listener that notifies all of them
+   */
+  static ClientListener fanOut(java.util.List<ClientListener> listeners) {
+    return new ListenerFanout(java.util.List.copyOf(listeners));
+  }
+
+  /**
    * A request attempt is about to be sent.
    *
    * @param event the attempt

@@ -8,7 +8,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
-/** Wraps the transport to number attempts and report each one to the listeners. */
+/**
+ * Reports each attempt to the listeners (and the TRACE log), numbered by the {@link Attempt}
+ * the retry loop passed as the request's options, and records the credentials it carried for a
+ * 401 refresh.
+ */
 final class ObservedTransport implements Client {
   private final Client delegate;
   private final VendorProfile vendor;
@@ -26,10 +30,13 @@ final class ObservedTransport implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    CallScope scope = CallScope.current();
-    int attempt = scope == null ? 1 : ++scope.attempt;
+    int attempt = 1;
     String method = request.httpMethod().name();
     String path = pathOf(request.url());
+    if (options instanceof Attempt current) {
+      attempt = current.number();
+      current.recordSent(method, path, authorizationOf(request.headers()));
+    }
     listener.onRequestSent(new ClientListener.RequestSent(vendor.id(), method, path, attempt));
     if (LoggingListener.traceEnabled()) {
       LoggingListener.traceHeaders(vendor.id(), "request " + method + " " + path, request.headers());
@@ -67,6 +74,18 @@ final class ObservedTransport implements Client {
       rest = "/" + rest;
     }
     return Redaction.redactUrl(rest);
+  }
+
+  private static String authorizationOf(Map<String, Collection<String>> headers) {
+    Collection<String> values = headers.get("Authorization");
+    if (values == null) {
+      for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
+        if ("authorization".equalsIgnoreCase(e.getKey())) {
+          values = e.getValue();
+        }
+      }
+    }
+    return values == null || values.isEmpty() ? null : values.iterator().next();
   }
 
   static String contentType(Map<String, Collection<String>> headers) {

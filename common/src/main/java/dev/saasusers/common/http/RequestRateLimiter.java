@@ -2,18 +2,22 @@ package dev.saasusers.common.http;
 
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
+import java.time.Duration;
 
 /**
  * Spaces requests so that a client sends at most N per second, across all threads that share
- * it. Each attempt, retries included, takes the next free slot; a thread waits for its slot.
+ * it. Each attempt, retries included, takes the next free slot; a thread waits for its slot on
+ * the client's {@link TimeSource}.
  */
 final class RequestRateLimiter implements RequestInterceptor {
   private final long intervalNanos;
+  private final TimeSource time;
   private long nextSlot;
 
-  RequestRateLimiter(double requestsPerSecond) {
+  RequestRateLimiter(double requestsPerSecond, TimeSource time) {
     this.intervalNanos = (long) (1_000_000_000L / requestsPerSecond);
-    this.nextSlot = System.nanoTime();
+    this.time = time;
+    this.nextSlot = time.nanoTime();
   }
 
   double requestsPerSecond() {
@@ -27,7 +31,7 @@ final class RequestRateLimiter implements RequestInterceptor {
       return;
     }
     try {
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      time.sleep(Duration.ofNanos(wait));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SdkException("interrupted while waiting for the client-side rate limit", e);
@@ -35,7 +39,7 @@ final class RequestRateLimiter implements RequestInterceptor {
   }
 
   private synchronized long reserve() {
-    long now = System.nanoTime();
+    long now = time.nanoTime();
     long slot = Math.max(now, nextSlot);
     nextSlot = slot + intervalNanos;
     return slot - now;

@@ -13,12 +13,17 @@ import java.util.Optional;
  * try { client.users().list().forEach(sink); }
  * catch (SdkException e) { e.checkpoint().ifPresent(store::save); }
  * }</pre>
+ *
+ * <p>Immutable: {@link #withCheckpoint} and the retry loop make copies of the same class, so an
+ * exception that one thread saw never changes under another.
  */
-public class SdkException extends RuntimeException {
+public class SdkException extends RuntimeException implements Cloneable {
   private static final long serialVersionUID = 1L;
 
-  /** Where a listing can resume after this failure, or null. */
-  private volatile String checkpoint;
+  /** Where a listing can resume after this failure, or null; set only on a fresh copy. */
+  private String checkpoint;
+  /** Attempts the retry loop made before giving up; 0 when no loop ran the call. */
+  private int attempts;
 
   /**
    * @param message what failed; never holds a secret
@@ -43,15 +48,39 @@ public class SdkException extends RuntimeException {
   }
 
   /**
-   * Records where the failed listing can resume. Called by the paging layer, once, before the
-   * exception reaches the caller.
+   * @return how many HTTP attempts were made for the failed call (retries included), or 0 when
+   *     the failure did not come from a request
+   */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * Makes a copy of this exception, of the same class, that carries where the failed listing can
+   * resume. This exception is unchanged.
    *
    * @param checkpoint the checkpoint of the last fully delivered page
-   * @return this exception
+   * @return the copy
    */
   public SdkException withCheckpoint(String checkpoint) {
-    this.checkpoint = checkpoint;
-    return this;
+    SdkException copy = copy();
+    copy.checkpoint = checkpoint;
+    return copy;
+  }
+
+  /** A copy marked as the final outcome of a retry loop that made {@code attempts} attempts. */
+  SdkException afterAttempts(int attempts) {
+    SdkException copy = copy();
+    copy.attempts = attempts;
+    return copy;
+  }
+
+  private SdkException copy() {
+    try {
+      return (SdkException) super.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e); // SdkException is Cloneable
+    }
   }
 
   @Override

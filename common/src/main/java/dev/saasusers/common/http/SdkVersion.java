@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** The SDK's version, from the build-filtered {@code dev/saasusers/common/sdk.properties}. */
-final class SdkVersion {
+public final class SdkVersion {
   static final String NAME = "saas-users-java";
   static final String VERSION = read();
 
@@ -33,7 +33,7 @@ final class SdkVersion {
    * @param suffix caller's suffix, or null
    * @return {@code saas-users-java/<version> <vendor> Java/<java.version>[ suffix]}
    */
-  static String userAgent(VendorProfile vendor, String suffix) {
+  public static String userAgent(VendorProfile vendor, String suffix) {
     String ua = NAME + "/" + VERSION + " " + vendor.id() + " Java/" + System.getProperty("java.version");
     return suffix == null || suffix.isBlank() ? ua : ua + " " + suffix.trim();
   }

@@ -1,15 +1,15 @@
 package dev.saasusers.common.paging;
 
+import dev.saasusers.common.http.Attempt;
 import dev.saasusers.common.http.ClientListener;
-import dev.saasusers.common.http.SteppedCall;
-import java.time.Duration;
+import dev.saasusers.common.http.RetryLoop;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,39 +25,33 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Requests run on the listing's executor (the client's {@code ClientOptions.executor()} when
- * one was given), else on a small shared pool. Waits between retries are scheduled, never slept:
- * while a listing waits on a Retry-After it holds no thread. The retry decisions are the
- * client's usual ones (same statuses, Retry-After, backoff and budget).
+ * one was given), else on a small shared pool. Each page fetch runs the client's
+ * {@link RetryLoop} asynchronously: the same retry decisions as a synchronous call (statuses,
+ * Retry-After, backoff, budget, idempotency), but every wait is scheduled, never slept, so
+ * while a listing waits on a Retry-After it holds no thread.
  *
- * <p>Pages come in order, one fetch at a time (parallelism and prefetch apply to the synchronous
- * path only). The guarantees are the synchronous listing's, because the same engine takes each
- * page: {@code maxItems}, resuming from a checkpoint, the repeated-cursor and empty-page guards,
- * every item exactly once, and a failure carrying the checkpoint of the last delivered page.
- * Calls to {@link #nextPage()} may overlap; they are served in order.
+ * <p>Pages come in order, one fetch at a time. The guarantees are the synchronous listing's,
+ * because both take each page through the same run state: {@code maxItems}, resuming from a
+ * checkpoint, the repeated-cursor and empty-page guards, every item exactly once, and a failure
+ * carrying the checkpoint of the last delivered page. Calls to {@link #nextPage()} may overlap;
+ * they are served in order.
  *
  * @param <T> the item type
  */
 public final class AsyncPager<T> implements AutoCloseable {
-  private final PrimedFetcher<?> primed;
-  private final Listing<?, T> listing;
-  private final Executor executor;
-  private final long maxItems;
+  private final Fetch<?, T> fetch;
+  private final ClientListener listener;
   private final Object lock = new Object();
   private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
   private volatile boolean closed;
-  private volatile boolean ended; // the engine reported the end or a failure: never fetch again
-  private long itemsDelivered;
 
   <S> AsyncPager(String vendorId, String strategyId, PageFetcher<S> fetcher,
+      Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
       Executor executor, ClientListener listener) {
-    PrimedFetcher<S> wrapper = new PrimedFetcher<>(fetcher, start.position());
-    this.primed = wrapper;
-    // No prefetch: every page is taken inline from the page this pager fetched asynchronously.
-    this.listing = new Listing<>(vendorId, strategyId, wrapper, mapper, start, maxItems, 0, 1,
-        Runnable::run, listener, false);
-    this.executor = executor;
-    this.maxItems = maxItems;
+    this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems));
+    this.listener = listener;
   }
 
   /**
@@ -68,13 +62,11 @@ public final class AsyncPager<T> implements AutoCloseable {
    *     checkpoint of the last page delivered
    */
   public CompletableFuture<Optional<Page<T>>> nextPage() {
-    CompletableFuture<Optional<Page<T>>> result = new CompletableFuture<>();
-    synchronized (lock) {
-      CompletableFuture<?> previous = tail;
-      tail = result;
-      previous.whenComplete((ignored, error) -> step(result, true));
-    }
-    return result;
+    CompletableFuture<Optional<Page<T>>> page = queueNext();
+    return page.thenApply(p -> {
+      p.ifPresent(this::delivered);
+      return p;
+    });
   }
 
   /**
@@ -94,13 +86,7 @@ public final class AsyncPager<T> implements AutoCloseable {
   }
 
   private void forEachFrom(Consumer<? super T> action, CompletableFuture<Void> done) {
-    CompletableFuture<Optional<Page<T>>> next = new CompletableFuture<>();
-    synchronized (lock) {
-      CompletableFuture<?> previous = tail;
-      tail = next;
-      previous.whenComplete((ignored, error) -> step(next, false));
-    }
-    next.whenComplete((page, error) -> {
+    queueNext().whenComplete((page, error) -> {
       if (error != null) {
         done.completeExceptionally(unwrap(error));
         return;
@@ -115,7 +101,7 @@ public final class AsyncPager<T> implements AutoCloseable {
       }
       try {
         page.get().items().forEach(action);
-        listing.delivered(page.get());
+        delivered(page.get());
       } catch (Throwable t) {
         close();
         done.completeExceptionally(t);
@@ -129,6 +115,24 @@ public final class AsyncPager<T> implements AutoCloseable {
     });
   }
 
+  /** Chains the next fetch after the previous request, so overlapping calls are served in order. */
+  private CompletableFuture<Optional<Page<T>>> queueNext() {
+    CompletableFuture<Optional<Page<T>>> result = new CompletableFuture<>();
+    synchronized (lock) {
+      CompletableFuture<?> previous = tail;
+      tail = result;
+      previous.whenComplete((ignored, error) -> fetch.next(() -> closed, result));
+    }
+    return result;
+  }
+
+  private void delivered(Page<T> page) {
+    if (listener != null) {
+      listener.onPageDelivered(new ClientListener.PageDelivered(
+          fetch.progress.vendorId(), page.index(), page.items().size(), page.checkpoint()));
+    }
+  }
+
   /**
    * Stops the listing: a pending retry is not sent, and the pending and later
    * {@link #nextPage()} calls complete with empty.
@@ -138,161 +142,86 @@ public final class AsyncPager<T> implements AutoCloseable {
     closed = true;
   }
 
-  private void step(CompletableFuture<Optional<Page<T>>> result, boolean reportOnHandout) {
-    try {
-      if (closed) {
-        listing.close();
-        result.complete(Optional.empty());
-        return;
-      }
-      Optional<PagePosition> position = primed.wanted();
-      if (ended || position.isEmpty() || (maxItems >= 0 && itemsDelivered >= maxItems)) {
-        take(result, reportOnHandout); // ends (or rethrows an earlier failure) without fetching
-        return;
-      }
-      primed.fetchAsync(position.get(), SteppedCall.start(), executor, () -> closed)
-          .whenComplete((ignored, error) -> take(result, reportOnHandout));
-    } catch (Throwable t) {
-      result.completeExceptionally(t);
-    }
-  }
-
-  /** Lets the synchronous engine take the page just fetched (or fail with its error). */
-  private void take(CompletableFuture<Optional<Page<T>>> result, boolean reportOnHandout) {
-    try {
-      if (closed) { // closed during the fetch or a retry wait: deliver nothing more
-        listing.close();
-        result.complete(Optional.empty());
-        return;
-      }
-      if (!listing.hasNext()) {
-        ended = true;
-        result.complete(Optional.empty());
-        return;
-      }
-      Page<T> page = listing.next();
-      itemsDelivered += page.items().size();
-      if (reportOnHandout) {
-        listing.delivered(page);
-      }
-      result.complete(Optional.of(page));
-    } catch (Throwable t) {
-      ended = true;
-      result.completeExceptionally(t);
-    }
-  }
-
   private static Throwable unwrap(Throwable t) {
     return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
   }
 
   @Override
   public String toString() {
-    return "AsyncPager{itemsDelivered=" + itemsDelivered + ", closed=" + closed + "}";
+    return "AsyncPager{itemsDelivered=" + fetch.progress.itemsTaken() + ", closed=" + closed + "}";
   }
 
-  /**
-   * Hands the listing engine the page fetched asynchronously for the position it asks for, and
-   * records where the engine will ask next.
-   */
-  private static final class PrimedFetcher<S> implements PageFetcher<S> {
-    private final PageFetcher<S> delegate;
-    private volatile Optional<PagePosition> wanted;
-    private volatile PagePosition primedAt;
-    private volatile Page<S> page;
-    private volatile Throwable error;
+  /** The run: fetches one page at a time and takes it through the shared run state. */
+  private static final class Fetch<S, T> {
+    final PageFetcher<S> fetcher;
+    final Function<Attempt, ? extends PageFetcher<S>> attemptFetchers;
+    final RetryLoop loop;
+    final Executor executor;
+    final RunProgress<S, T> progress;
+    final Set<PagePosition> fetched = new HashSet<>();
+    long pageSeq;
+    Throwable failure; // ends the run; every later call fails with it
 
-    PrimedFetcher(PageFetcher<S> delegate, PagePosition start) {
-      this.delegate = delegate;
-      this.wanted = Optional.ofNullable(start);
+    Fetch(PageFetcher<S> fetcher, Function<Attempt, ? extends PageFetcher<S>> attemptFetchers,
+        RetryLoop loop, Executor executor, RunProgress<S, T> progress) {
+      this.fetcher = fetcher;
+      this.attemptFetchers = attemptFetchers;
+      this.loop = loop;
+      this.executor = executor;
+      this.progress = progress;
     }
 
-    Optional<PagePosition> wanted() {
-      return wanted;
-    }
-
-    /** Fetches with the client's retry decisions, scheduling each wait instead of sleeping. */
-    CompletableFuture<Void> fetchAsync(PagePosition position, SteppedCall call, Executor executor,
-        BooleanSupplier cancelled) {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      attempt(position, call, executor, executor, cancelled, done);
-      return done;
-    }
-
-    private void attempt(PagePosition position, SteppedCall call, Executor runOn,
-        Executor executor, BooleanSupplier cancelled,
-        CompletableFuture<Void> done) {
-      Runnable task = () -> {
-        if (call.attempts() > 0 && cancelled.getAsBoolean()) {
-          done.complete(null); // closed during the wait: the retry is not sent
+    /** Fetches and delivers the next page into {@code result}; runs one call at a time. */
+    void next(java.util.function.BooleanSupplier closed,
+        CompletableFuture<Optional<Page<T>>> result) {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      Optional<PagePosition> position = progress.next();
+      if (closed.getAsBoolean() || position.isEmpty()) {
+        result.complete(Optional.empty());
+        return;
+      }
+      PagePosition at = position.get();
+      int skip = progress.skipForPage(pageSeq++);
+      CompletableFuture<Page<S>> page;
+      try {
+        page = attemptFetchers == null
+            ? CompletableFuture.supplyAsync(() -> fetcher.fetch(at), executor)
+            : loop.runAsync("page", attempt -> attemptFetchers.apply(attempt).fetch(at),
+                executor, closed);
+      } catch (RuntimeException rejected) {
+        page = CompletableFuture.failedFuture(rejected);
+      }
+      page.whenComplete((fetchedPage, error) -> {
+        if (closed.getAsBoolean()) { // closed during the fetch or a retry wait: deliver nothing
+          result.complete(Optional.empty());
           return;
         }
         try {
-          prime(position, call.attempt(() -> delegate.fetch(position)), null);
-          done.complete(null);
-        } catch (Throwable t) {
-          Optional<Duration> wait = call.retryDelay();
-          if (wait.isPresent() && !cancelled.getAsBoolean()) {
-            Executor later = CompletableFuture.delayedExecutor(
-                wait.get().toNanos(), TimeUnit.NANOSECONDS, executor);
-            attempt(position, call, later, executor, cancelled, done);
-          } else {
-            prime(position, null, t);
-            done.complete(null);
+          if (error != null) {
+            throw unwrap(error);
           }
+          result.complete(Optional.of(take(at, skip, fetchedPage)));
+        } catch (Throwable t) {
+          failure = Listing.failureOf(t, progress);
+          result.completeExceptionally(failure);
         }
-      };
-      try {
-        runOn.execute(task);
-      } catch (RuntimeException rejected) {
-        prime(position, null, rejected);
-        done.complete(null);
-      }
+      });
     }
 
-    private void prime(PagePosition position, Page<S> fetched, Throwable failure) {
-      primedAt = position;
-      page = fetched;
-      error = failure;
-      wanted = Optional.empty(); // until the engine asks for the next position
-    }
-
-    @Override
-    public Page<S> fetch(PagePosition position) {
-      if (!position.equals(primedAt)) {
-        throw new IllegalStateException("async listing asked for page " + position.asString()
-            + " but fetched " + (primedAt == null ? "none" : primedAt.asString()));
+    private Page<T> take(PagePosition at, int skip, Page<S> page) throws Throwable {
+      if (page == null) {
+        throw new IllegalStateException("the page fetcher returned no page");
       }
-      primedAt = null;
-      Throwable failure = error;
-      error = null;
-      if (failure instanceof RuntimeException runtime) {
-        throw runtime;
+      // An empty page ends the listing even when the server says there is more: never spin.
+      Optional<PagePosition> following = page.items().isEmpty() ? Optional.empty() : fetcher.next(page);
+      fetched.add(at);
+      if (following.isPresent() && fetched.contains(following.get())) {
+        throw Listing.repeatedCursor(following.get(), at, progress.vendorId());
       }
-      if (failure instanceof Error fatal) {
-        throw fatal;
-      }
-      if (failure != null) {
-        throw new CompletionException(failure);
-      }
-      return page;
-    }
-
-    @Override
-    public PagePosition first() {
-      return delegate.first();
-    }
-
-    @Override
-    public Optional<PagePosition> next(Page<S> fetched) {
-      Optional<PagePosition> next = delegate.next(fetched);
-      wanted = next;
-      return next;
-    }
-
-    @Override
-    public boolean accepts(PagePosition position) {
-      return delegate.accepts(position);
+      return progress.take(at, skip, page, following);
     }
   }
 }

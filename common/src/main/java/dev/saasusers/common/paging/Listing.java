@@ -16,7 +16,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
- * One run of a listing: delivers pages in order while fetching ahead on an executor.
+ * One synchronous run of a listing: delivers pages in order while fetching ahead on an executor.
+ * Each fetch is one call of the strategy, whose generated-interface calls run the client's
+ * retry loop themselves; a Retry-After pauses the whole client, so parallel fetches wait it
+ * together.
  *
  * <p>A window holds the pages fetched or being fetched that the caller has not taken yet; it
  * never holds more than {@code ahead} pages. The next page to schedule is known from the last
@@ -26,27 +29,20 @@ import java.util.function.Function;
  */
 final class Listing<S, T> implements CloseableIterator<Page<T>> {
   private final String vendorId;
-  private final String strategyId;
   private final PageFetcher<S> fetcher;
-  private final Function<? super S, ? extends T> mapper;
   private final long maxItems;
   private final int ahead;
   private final boolean parallel;
   private final Executor executor;
   private final ClientListener listener;
   private final boolean eventOnHandout;
-  private final BackoffGate gate = new BackoffGate();
+  private final RunProgress<S, T> progress;
 
   private final Object lock = new Object();
   private final ArrayDeque<Slot<S>> window = new ArrayDeque<>();
   /** Position of every slot created in this run, with its sequence number (repeat guard). */
   private final Map<PagePosition, Long> created = new HashMap<>();
   private long nextSeq;
-  private Optional<PagePosition> afterTaken;
-  private final int firstSkip;
-  private String lastCheckpoint;
-  private long itemsTaken;
-  private int pagesTaken;
   private int lastPageNumber; // parallel plan; 0 = unknown
   private int estimatedPageSize = -1;
   private boolean closed;
@@ -60,18 +56,14 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
       int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout) {
     this.vendorId = vendorId;
-    this.strategyId = strategyId;
     this.fetcher = fetcher;
-    this.mapper = mapper;
     this.maxItems = maxItems;
     this.parallel = parallelism > 1 && fetcher instanceof RandomAccessPageFetcher;
     this.ahead = parallel ? Math.max(prefetch, parallelism) : prefetch;
     this.executor = executor;
     this.listener = listener;
     this.eventOnHandout = eventOnHandout;
-    this.afterTaken = Optional.ofNullable(start.position());
-    this.firstSkip = start.skip();
-    this.lastCheckpoint = start.encode(vendorId, strategyId);
+    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems);
   }
 
   @Override
@@ -120,17 +112,17 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     Slot<S> slot;
     boolean inline = false;
     synchronized (lock) {
-      if (closed || (maxItems >= 0 && itemsTaken >= maxItems)) {
+      if (closed || progress.limitReached()) {
         closed = true;
         discardWindow();
         return null;
       }
       if (window.isEmpty()) {
-        if (afterTaken.isEmpty()) {
+        if (progress.next().isEmpty()) {
           closed = true;
           return null;
         }
-        slot = newSlot(afterTaken.get());
+        slot = newSlot(progress.next().get());
         inline = true;
       } else {
         slot = window.peekFirst();
@@ -165,28 +157,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       if (slot.error != null) {
         throw sneaky(slot.error);
       }
-      Page<S> page = slot.page;
-      List<S> raw = page.items();
-      int from = Math.min(slot.skip, raw.size());
-      int to = raw.size();
-      if (maxItems >= 0 && to - from > maxItems - itemsTaken) {
-        to = from + (int) (maxItems - itemsTaken);
-      }
-      boolean truncated = to < raw.size();
-      // Mapped before any state changes, so a failing mapper leaves the checkpoint before this page.
-      List<T> items = new ArrayList<>(to - from);
-      for (S item : raw.subList(from, to)) {
-        items.add(mapper.apply(item));
-      }
-      Checkpoint after = truncated
-          ? new Checkpoint(slot.position, to)
-          : slot.next.map(p -> new Checkpoint(p, 0)).orElseGet(Checkpoint::end);
-      String checkpoint = after.encode(vendorId, strategyId);
-      out = page.delivered(items, pagesTaken, checkpoint);
-      pagesTaken++;
-      itemsTaken += items.size();
-      lastCheckpoint = checkpoint;
-      afterTaken = truncated ? Optional.empty() : slot.next;
+      out = progress.take(slot.position, slot.skip, slot.page, slot.next);
+      Optional<PagePosition> afterTaken = progress.next();
       Slot<S> head = window.peekFirst();
       if (head != null && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
         discardWindow(); // speculative pages that do not follow this one
@@ -197,21 +169,27 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
   }
 
   private RuntimeException fail(Throwable t) {
-    Throwable error = t;
-    if (!(t instanceof Error) && !(t instanceof SdkException)) {
-      error = new SdkException("listing " + vendorId + " failed while fetching page "
-          + (pagesTaken + 1) + ": " + t.getClass().getName(), t);
-    }
-    if (error instanceof SdkException sdk) {
-      sdk.withCheckpoint(lastCheckpoint);
-    }
-    failure = error;
+    failure = failureOf(t, progress);
     close();
-    return sneaky(error);
+    return sneaky(failure);
+  }
+
+  /**
+   * The exception a run ends with: an {@link SdkException} (others are wrapped in one) made with
+   * the checkpoint of the last page delivered; the original is left as it was.
+   */
+  static Throwable failureOf(Throwable t, RunProgress<?, ?> progress) {
+    if (t instanceof Error) {
+      return t;
+    }
+    SdkException sdk = t instanceof SdkException e ? e
+        : new SdkException("listing " + progress.vendorId() + " failed while fetching page "
+            + (progress.pagesTaken() + 1) + ": " + t.getClass().getName(), t);
+    return sdk.withCheckpoint(progress.lastCheckpoint());
   }
 
   private Slot<S> newSlot(PagePosition position) {
-    int skip = nextSeq == 0 ? firstSkip : 0; // a resumed run skips items already delivered
+    int skip = progress.skipForPage(nextSeq); // a resumed run skips items already delivered
     Slot<S> slot = new Slot<>(position, nextSeq++, skip);
     created.put(position, slot.seq);
     window.addLast(slot);
@@ -242,7 +220,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
   private Optional<PagePosition> nextToSchedule() {
     Slot<S> last = window.peekLast();
     if (last == null) {
-      return afterTaken;
+      return progress.next();
     }
     if (last.error != null) {
       return Optional.empty();
@@ -262,7 +240,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     if (maxItems < 0) {
       return false;
     }
-    long items = itemsTaken;
+    long items = progress.itemsTaken();
     for (Slot<S> slot : window) {
       if (slot.page != null) {
         items += Math.max(0, slot.page.items().size() - slot.skip);
@@ -288,9 +266,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     Page<S> page = null;
     Optional<PagePosition> next = Optional.empty();
     Throwable error = null;
-    BackoffGate previous = BackoffGate.bind(gate);
     try {
-      gate.awaitOpen();
       if (!slot.discarded) {
         page = fetcher.fetch(slot.position);
         if (page == null) {
@@ -299,22 +275,14 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
         // An empty page ends the listing even when the server says there is more: never spin.
         next = page.items().isEmpty() ? Optional.empty() : fetcher.next(page);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = new SdkException("interrupted while waiting to fetch a page of " + vendorId, e);
     } catch (Throwable e) {
       error = e;
-    } finally {
-      BackoffGate.restore(previous);
     }
     synchronized (lock) {
       if (error == null && page != null && next.isPresent()) {
         Long seenAt = created.get(next.get());
         if (seenAt != null && seenAt <= slot.seq) {
-          error = new PagingException("the server repeated cursor '"
-              + next.get().token().orElse(next.get().asString()) + "' (page at "
-              + slot.position.asString() + "); stopping the listing of " + vendorId
-              + " instead of looping");
+          error = repeatedCursor(next.get(), slot.position, vendorId);
           page = null;
         }
       }
@@ -332,6 +300,12 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       }
     }
     slot.done.complete(null);
+  }
+
+  static PagingException repeatedCursor(PagePosition next, PagePosition at, String vendorId) {
+    return new PagingException("the server repeated cursor '"
+        + next.token().orElse(next.asString()) + "' (page at " + at.asString()
+        + "); stopping the listing of " + vendorId + " instead of looping");
   }
 
   @SuppressWarnings("unchecked")

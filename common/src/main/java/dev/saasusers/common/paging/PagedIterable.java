@@ -1,6 +1,8 @@
 package dev.saasusers.common.paging;
 
+import dev.saasusers.common.http.Attempt;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.RetryLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -78,8 +80,29 @@ public final class PagedIterable<T> implements Iterable<T> {
     requireId("vendorId", vendorId);
     requireId("strategyId", strategyId);
     Objects.requireNonNull(fetcher, "fetcher");
-    return new PagedIterable<>(vendorId, strategyId, new Source<>(fetcher, Function.identity()),
+    return new PagedIterable<>(vendorId, strategyId,
+        new Source<>(fetcher, null, null, Function.identity()),
         new Checkpoint(fetcher.first(), 0), -1, 1, 1, null, null);
+  }
+
+  /**
+   * Lets {@link #async()} run each page fetch through {@code loop} asynchronously, scheduling
+   * its retry waits instead of sleeping. {@code attemptFetchers} gives the same strategy over a
+   * view of the API whose calls are exactly one attempt (see
+   * {@code ClientRuntime.attemptViews}); the synchronous listing keeps using the fetcher given
+   * to {@link #of}, whose calls retry by themselves.
+   *
+   * @param loop the client's retry loop
+   * @param attemptFetchers the strategy for one attempt
+   * @return a listing whose asynchronous runs retry without holding a thread
+   * @throws IllegalStateException after {@link #map}: call this on the listing {@link #of} made
+   */
+  public PagedIterable<T> retriedBy(RetryLoop loop,
+      Function<Attempt, ? extends PageFetcher<T>> attemptFetchers) {
+    Objects.requireNonNull(loop, "loop");
+    Objects.requireNonNull(attemptFetchers, "attemptFetchers");
+    return new PagedIterable<>(vendorId, strategyId, source.retriedBy(loop, attemptFetchers),
+        start, maxItems, prefetch, parallelism, listener, executor);
   }
 
   private static void requireId(String name, String value) {
@@ -162,8 +185,8 @@ public final class PagedIterable<T> implements Iterable<T> {
   /**
    * Fetches pages concurrently once the first page reveals the page count, keeping at most
    * {@code n} pages in flight and delivering them in order. Only a
-   * {@link RandomAccessPageFetcher} can do this; other fetchers ignore it. Fetches of one run
-   * share a {@link BackoffGate}, so a 429 pauses the whole window once.
+   * {@link RandomAccessPageFetcher} can do this; other fetchers ignore it. A 429 with
+   * Retry-After pauses the whole client, so the window waits it once.
    *
    * @param n pages in flight, 1 (the default: sequential) or more
    * @return a listing with that parallelism
@@ -271,17 +294,32 @@ public final class PagedIterable<T> implements Iterable<T> {
         + parallelism + "}";
   }
 
-  /** The fetcher with its item type S, and the mapping to the delivered type T. */
-  private record Source<S, T>(PageFetcher<S> fetcher, Function<? super S, ? extends T> mapper) {
+  /**
+   * The fetcher with its item type S, the same strategy per attempt for asynchronous runs (or
+   * null), and the mapping to the delivered type T.
+   */
+  private record Source<S, T>(PageFetcher<S> fetcher,
+      Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
+      Function<? super S, ? extends T> mapper) {
     <U> Source<S, U> andThen(Function<? super T, ? extends U> fn) {
       Function<? super S, ? extends T> first = mapper;
-      return new Source<>(fetcher, item -> fn.apply(first.apply(item)));
+      return new Source<>(fetcher, attemptFetchers, loop, item -> fn.apply(first.apply(item)));
+    }
+
+    @SuppressWarnings("unchecked")
+    Source<S, T> retriedBy(RetryLoop retryLoop,
+        Function<Attempt, ? extends PageFetcher<T>> perAttempt) {
+      if (mapper != Function.identity()) {
+        throw new IllegalStateException("retriedBy(...) must come before map(...)");
+      }
+      return new Source<>(fetcher, (Function<Attempt, ? extends PageFetcher<S>>) (Function<?, ?>) perAttempt,
+          retryLoop, mapper);
     }
 
     AsyncPager<T> async(PagedIterable<T> config) {
       Executor executor = config.executor != null ? config.executor : AsyncPool.POOL;
-      return new AsyncPager<>(config.vendorId, config.strategyId, fetcher, mapper, config.start,
-          config.maxItems, executor, config.listener);
+      return new AsyncPager<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
+          mapper, config.start, config.maxItems, executor, config.listener);
     }
 
     Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {

@@ -16,12 +16,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.http.BadRequestException;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.VirtualTime;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.AsyncPager;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -193,14 +195,15 @@ class AsyncListingTest {
         waiting.countDown();
       }
     };
+    VirtualTime time = VirtualTime.create().holdScheduled();
     try (PeopleClient client =
-        PeopleClient.create(PeopleStubs.options(wm).addListener(onRetry).build())) {
+        PeopleClient.create(PeopleStubs.options(wm, time).addListener(onRetry).build())) {
       AsyncPager<PeopleApi.Person> pager = client.people().async();
       CompletableFuture<Optional<Page<PeopleApi.Person>>> first = pager.nextPage();
       assertTrue(waiting.await(10, TimeUnit.SECONDS));
       pager.close();
+      time.advance(Duration.ofSeconds(1)); // the wait ends: the scheduled retry must send nothing
       assertEquals(Optional.empty(), first.get(10, TimeUnit.SECONDS));
-      // completing took the Retry-After: the scheduled retry ran and must have sent nothing
       wm.verify(1, getRequestedFor(urlPathEqualTo("/people")));
     }
   }
@@ -208,10 +211,11 @@ class AsyncListingTest {
   @Test
   void cancellingForEachStopsBeforeTheNextPage() throws Exception {
     PeopleStubs.servePeople(wm, 7);
-    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
+    try (TrackedExecutor executor = new TrackedExecutor();
+        PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
       CountDownLatch firstItem = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      CompletableFuture<Void> done = client.people().async().forEach(p -> {
+      CompletableFuture<Void> done = client.people().executor(executor).async().forEach(p -> {
         firstItem.countDown();
         try {
           release.await(10, TimeUnit.SECONDS);
@@ -222,7 +226,7 @@ class AsyncListingTest {
       assertTrue(firstItem.await(10, TimeUnit.SECONDS));
       done.cancel(false);
       release.countDown();
-      Thread.sleep(300); // give a (wrong) next fetch the time to happen
+      executor.awaitIdle(); // a (wrong) next fetch would have been sent by now
       // Page 2 only: a retry scheduled by an earlier test may still land on this shared server.
       wm.verify(0, getRequestedFor(urlPathEqualTo("/people"))
           .withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2")));

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.auth.OAuth2Credentials;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.VirtualTime;
 import dev.saasusers.common.paging.AsyncPager;
 import dev.saasusers.common.paging.Page;
 import java.time.Duration;
@@ -36,15 +37,16 @@ class ClientEventsTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  /** Writes each event as one line, keeping when it happened. */
+  /** Writes each event as one line, keeping when it happened on the client's virtual clock. */
   static final class Recorder implements ClientListener {
+    final VirtualTime time = VirtualTime.create();
     final List<String> events = new ArrayList<>();
     final List<Long> at = new ArrayList<>();
     final List<Object> raw = new ArrayList<>();
 
     private synchronized void add(Object event, String line) {
       events.add(line);
-      at.add(System.nanoTime());
+      at.add(time.nanoTime());
       raw.add(event);
     }
 
@@ -104,6 +106,7 @@ class ClientEventsTest {
     long waited = recorder.at.get(retry + 1) - recorder.at.get(retry);
     assertTrue(waited >= Duration.ofMillis(950).toNanos(),
         "next attempt only after the Retry-After, waited " + waited / 1_000_000 + " ms");
+    assertEquals(List.of(Duration.ofSeconds(1)), recorder.time.waits());
   }
 
   @Test
@@ -111,7 +114,7 @@ class ClientEventsTest {
     servePageTwoAfterA429();
     Recorder recorder = new Recorder();
     try (PeopleClient client =
-        PeopleClient.create(PeopleStubs.options(wm).addListener(recorder).build())) {
+        PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
       AsyncPager<PeopleApi.Person> pager = client.people().async();
       List<String> checkpoints = new ArrayList<>();
       Optional<Page<PeopleApi.Person>> page;
@@ -128,14 +131,14 @@ class ClientEventsTest {
     servePageTwoAfterA429();
     Recorder recorder = new Recorder();
     try (PeopleClient client =
-        PeopleClient.create(PeopleStubs.options(wm).addListener(recorder).build())) {
+        PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
       List<String> checkpoints = new ArrayList<>();
       client.people().prefetch(0).pages().forEach(p -> checkpoints.add(p.checkpoint()));
       assertEquals(expected(checkpoints.get(0), checkpoints.get(1)), recorder.events);
 
       Recorder items = new Recorder();
       try (PeopleClient again = PeopleClient.create(
-          PeopleStubs.options(wm).addListener(items).build())) {
+          PeopleStubs.options(wm, items.time).addListener(items).build())) {
         List<String> ids = new ArrayList<>();
         again.people().prefetch(0).forEach(p -> ids.add(p.id()));
         assertEquals(List.of("p1", "p2", "p3"), ids);
@@ -156,12 +159,12 @@ class ClientEventsTest {
     servePageTwoAfterA429();
     Recorder recorder = new Recorder();
     try (PeopleClient client =
-        PeopleClient.create(PeopleStubs.options(wm).addListener(recorder).build())) {
+        PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
       List<String> order = new ArrayList<>();
       client.people().async().forEach(p -> {
         synchronized (recorder) {
           recorder.events.add("item " + p.id());
-          recorder.at.add(System.nanoTime());
+          recorder.at.add(recorder.time.nanoTime());
         }
       }).get(10, TimeUnit.SECONDS);
       synchronized (recorder) {
@@ -207,17 +210,22 @@ class ClientEventsTest {
     Recorder recorder = new Recorder();
     OAuth2Credentials credentials = OAuth2Credentials.clientCredentials("client-id", "s3cret-value")
         .tokenUrl(wm.baseUrl() + "/oauth/token").build();
-    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm)
+    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm, recorder.time)
         .authenticator(credentials).addListener(recorder).build())) {
       List<String> ids = new ArrayList<>();
       client.people().async().forEach(p -> ids.add(p.id())).get(10, TimeUnit.SECONDS);
       assertEquals(List.of("p1"), ids);
       String checkpoint = checkpointAfter(recorder.events, 0);
+      // Token requests take the same pipeline, so they are reported like any request.
       assertEquals(List.of(
+          "sent people POST /oauth/token #1",
+          "received 200 POST /oauth/token #1",
           "token people client_credentials PT1H new",
           "sent people " + PAGE_1 + " #1",
           "received 401 " + PAGE_1 + " #1",
           "retry HTTP 401 in PT0S " + PAGE_1 + " #2",
+          "sent people POST /oauth/token #1",
+          "received 200 POST /oauth/token #1",
           "token people client_credentials PT30M refresh",
           "sent people " + PAGE_1 + " #2",
           "received 200 " + PAGE_1 + " #2",

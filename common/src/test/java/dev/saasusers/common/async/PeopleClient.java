@@ -3,7 +3,8 @@ package dev.saasusers.common.async;
 import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.config.ClientOptions;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -15,11 +16,11 @@ final class PeopleClient extends VendorClient {
   static final VendorProfile VENDOR = VendorProfile.of("people", "People");
   static final int PAGE_SIZE = 2;
 
-  private final PeopleApi api;
+  private final BoundApi<PeopleApi> api;
 
   private PeopleClient(ClientRuntime runtime) {
     super(runtime);
-    this.api = runtime.api(PeopleApi.class);
+    this.api = runtime.bind(PeopleApi.class);
   }
 
   static PeopleClient create(ClientOptions options) {
@@ -31,7 +32,7 @@ final class PeopleClient extends VendorClient {
   }
 
   PagedIterable<PeopleApi.Person> people() {
-    return paged("page", PageNumberPaging.of(page -> api.listPeopleWithHttpInfo(page, PAGE_SIZE),
+    return paged("page", api, a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
         PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total))
         .parallelism(parallelism(1));
   }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.auth.Credentials;
 import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.http.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,17 @@ final class PeopleStubs {
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"slow down\"}");
   }
 
-  /** Loopback options with short backoffs: the retry rules are the same, the suite stays fast. */
+  /** Loopback options on virtual time: the retry rules are the same, no wait takes real time. */
   static ClientOptions.Builder options(WireMockExtension wm) {
+    return options(wm, VirtualTime.create());
+  }
+
+  static ClientOptions.Builder options(WireMockExtension wm, VirtualTime time) {
     return ClientOptions.builder()
         .baseUrl(wm.baseUrl())
         .authenticator(Credentials.bearer("test-key"))
         .initialBackoff(Duration.ofMillis(10))
-        .maxBackoff(Duration.ofMillis(40));
+        .maxBackoff(Duration.ofMillis(40))
+        .timeSource(time);
   }
 }

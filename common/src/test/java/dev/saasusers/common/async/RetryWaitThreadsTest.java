@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.VirtualTime;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,13 +52,15 @@ class RetryWaitThreadsTest {
         waiting.countDown();
       }
     };
-    try (PeopleClient client =
-        PeopleClient.create(PeopleStubs.options(wm).addListener(retries).build())) {
+    // Held: the scheduled retry waits pass only when the test advances the virtual clock.
+    VirtualTime time = VirtualTime.create().holdScheduled();
+    try (TrackedExecutor executor = new TrackedExecutor();
+        PeopleClient client = PeopleClient.create(
+            PeopleStubs.options(wm, time).addListener(retries).build())) {
       // Warm up the default pool and the transport so the baseline holds their threads.
-      client.people().async().forEach(p -> { }).get(10, TimeUnit.SECONDS);
+      client.people().executor(executor).async().forEach(p -> { }).get(10, TimeUnit.SECONDS);
       int baseline = ManagementFactory.getThreadMXBean().getThreadCount();
 
-      long start = System.nanoTime();
       List<List<String>> seen = new ArrayList<>();
       List<CompletableFuture<Void>> done = new ArrayList<>();
       for (int i = 0; i < LISTINGS; i++) {
@@ -65,29 +68,37 @@ class RetryWaitThreadsTest {
         seen.add(ids);
         PeopleClient tagged = client.withOptions(
             RequestOptions.builder().header("X-Listing", String.valueOf(i)).build());
-        done.add(tagged.people().async().forEach(p -> ids.add(p.id())));
+        done.add(tagged.people().executor(executor).async().forEach(p -> ids.add(p.id())));
       }
-      assertTrue(waiting.await(RETRY_AFTER_SECONDS, TimeUnit.SECONDS),
-          "every listing got its 429 and scheduled a retry");
-      Thread.sleep(300); // let the attempts that scheduled the retries return their threads
+      executor.awaitIdle(); // every listing's first step has run and returned its thread
+      // Each listing now waits once, holding no thread: on its own 429's Retry-After, or on the
+      // client-wide pause that another listing's 429 started.
+      assertEquals(LISTINGS, time.heldCount(), "every listing is waiting");
+      assertTrue(waiting.getCount() < LISTINGS, "at least one listing got its 429");
 
       Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
-      long waitedSoFar = System.nanoTime() - start;
       long inSdk = threads.entrySet().stream()
           .filter(e -> e.getKey() != Thread.currentThread())
           .filter(e -> Arrays.stream(e.getValue())
               .anyMatch(frame -> frame.getClassName().startsWith("dev.saasusers.common.")))
           .count();
       int live = ManagementFactory.getThreadMXBean().getThreadCount();
-      assertTrue(waitedSoFar < Duration.ofSeconds(RETRY_AFTER_SECONDS).toNanos(),
+      assertTrue(done.stream().noneMatch(CompletableFuture::isDone),
           "the snapshot was taken while the listings were still waiting");
       assertEquals(0, inSdk, "no thread is inside SDK code while 50 listings wait");
       assertTrue(live - baseline <= 12,
           "live threads grew by " + (live - baseline) + " for " + LISTINGS + " waiting listings");
 
-      CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
-      assertTrue(System.nanoTime() - start >= Duration.ofSeconds(RETRY_AFTER_SECONDS).toNanos(),
-          "the listings waited the Retry-After");
+      CompletableFuture<Void> all = CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+      for (int round = 0; round < LISTINGS + 1 && !all.isDone(); round++) {
+        time.advance(Duration.ofSeconds(RETRY_AFTER_SECONDS));
+        executor.awaitIdle();
+      }
+      all.get(20, TimeUnit.SECONDS);
+      assertEquals(0, waiting.getCount(), "each listing got its 429 and scheduled a retry");
+      assertTrue(time.waits().stream()
+              .filter(Duration.ofSeconds(RETRY_AFTER_SECONDS)::equals).count() >= LISTINGS,
+          "each listing waited the Retry-After");
       for (List<String> ids : seen) {
         assertEquals(List.of("p1", "p2"), ids);
       }

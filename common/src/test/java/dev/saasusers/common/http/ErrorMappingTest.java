@@ -1,5 +1,6 @@
 package dev.saasusers.common.http;
 
+import dev.saasusers.common.client.ClientRuntime;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

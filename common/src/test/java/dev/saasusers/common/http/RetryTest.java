@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,11 +44,10 @@ class RetryTest {
   @Test
   void retryAfterSecondsIsWaitedInFull() {
     failOnceThenOk(aResponse().withStatus(429).withHeader("Retry-After", "2"));
-    long start = System.nanoTime();
-    TestApi.Item item = api(options(wm).build()).listItems();
-    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+    VirtualTime time = VirtualTime.create();
+    TestApi.Item item = api(options(wm, time).build()).listItems();
     assertEquals("alice", item.name());
-    assertTrue(waitedMillis >= 2000, "waited only " + waitedMillis + " ms for Retry-After: 2");
+    assertEquals(List.of(Duration.ofSeconds(2)), time.waits(), "the Retry-After, in full");
     wm.verify(2, getRequestedFor(urlEqualTo("/items")));
   }
 
@@ -56,16 +57,17 @@ class RetryTest {
         ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3));
     failOnceThenOk(aResponse().withStatus(503).withHeader("Retry-After", at));
     List<ClientListener.RetryScheduled> retries = new CopyOnWriteArrayList<>();
-    long start = System.nanoTime();
-    api(options(wm).addListener(new ClientListener() {
+    VirtualTime time = VirtualTime.create();
+    api(options(wm, time).addListener(new ClientListener() {
       @Override
       public void onRetryScheduled(RetryScheduled event) {
         retries.add(event);
       }
     }).build()).listItems();
-    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
-    // The date has one-second precision: the wait is between 2 and 3 s.
-    assertTrue(waitedMillis >= 1500, "waited only " + waitedMillis + " ms");
+    // The date has one-second precision: the wait is between 1.5 and 3 s.
+    assertEquals(1, time.waits().size());
+    Duration waited = time.waits().get(0);
+    assertTrue(waited.toMillis() >= 1500 && waited.toMillis() <= 3000, "waited " + waited);
     assertEquals(1, retries.size());
     assertTrue(retries.get(0).fromRetryAfter());
     assertEquals(2, retries.get(0).nextAttempt());
@@ -76,10 +78,10 @@ class RetryTest {
     wm.stubFor(get("/items").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")
         .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"slow down\"}")));
-    long start = System.nanoTime();
+    VirtualTime time = VirtualTime.create();
     RateLimitException e = assertThrows(RateLimitException.class,
-        () -> api(options(wm).maxRetryAfter(Duration.ofSeconds(60)).build()).listItems());
-    assertTrue((System.nanoTime() - start) / 1_000_000 < 5000);
+        () -> api(options(wm, time).maxRetryAfter(Duration.ofSeconds(60)).build()).listItems());
+    assertEquals(List.of(), time.waits(), "no wait at all for a Retry-After over the cap");
     assertEquals(Duration.ofSeconds(120), e.retryAfter().orElseThrow());
     assertEquals("Test listItems failed: HTTP 429 Too Many Requests: slow down (retry after 120s)",
         e.getMessage());
@@ -159,7 +161,30 @@ class RetryTest {
   @Test
   void interruptDuringRetryWaitStopsAndKeepsTheFlag() throws Exception {
     wm.stubFor(get("/items").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
-    TestApi api = api(options(wm).build());
+    CountDownLatch waiting = new CountDownLatch(1);
+    TimeSource blocksUntilInterrupted = new TimeSource() {
+      @Override
+      public long nanoTime() {
+        return 0;
+      }
+
+      @Override
+      public java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+      }
+
+      @Override
+      public void sleep(Duration delay) throws InterruptedException {
+        waiting.countDown();
+        new CountDownLatch(1).await(); // a wait that only an interrupt ends
+      }
+
+      @Override
+      public void schedule(Duration delay, java.util.concurrent.Executor executor, Runnable task) {
+        throw new UnsupportedOperationException("synchronous test");
+      }
+    };
+    TestApi api = api(options(wm).timeSource(blocksUntilInterrupted).build());
     Throwable[] thrown = new Throwable[1];
     boolean[] flag = new boolean[1];
     Thread caller = new Thread(() -> {
@@ -171,15 +196,15 @@ class RetryTest {
       }
     });
     caller.start();
-    while (wm.getAllServeEvents().isEmpty()) {
-      Thread.sleep(10);
-    }
-    Thread.sleep(100);
+    assertTrue(waiting.await(10, TimeUnit.SECONDS), "the call never began its retry wait");
     caller.interrupt();
     caller.join(5000);
     assertFalse(caller.isAlive(), "the 30 s Retry-After wait was not interrupted");
     assertTrue(thrown[0] instanceof SdkException, String.valueOf(thrown[0]));
+    assertTrue(thrown[0].getMessage().contains("interrupted while waiting to retry"),
+        thrown[0].getMessage());
     assertTrue(flag[0], "interrupt flag was not restored");
+    wm.verify(1, getRequestedFor(urlEqualTo("/items")));
   }
 
   @Test

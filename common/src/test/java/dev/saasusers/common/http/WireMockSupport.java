@@ -1,5 +1,6 @@
 package dev.saasusers.common.http;
 
+import dev.saasusers.common.client.ClientRuntime;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -13,31 +14,38 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Shared set-up: a WireMock server on a random loopback port and fast-retrying options. */
-final class WireMockSupport {
-  static final VendorProfile VENDOR = VendorProfile.of("test", "Test");
-  static final String OK_BODY = "{\"id\":1,\"name\":\"alice\"}";
+/** Loopback WireMock set-up shared by the HTTP and client tests. */
+public final class WireMockSupport {
+  public static final VendorProfile VENDOR = VendorProfile.of("test", "Test");
+  public static final String OK_BODY = "{\"id\":1,\"name\":\"alice\"}";
 
   private WireMockSupport() {
   }
 
-  static WireMockExtension server() {
+  public static WireMockExtension server() {
     return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
   }
 
-  /** Small backoffs keep the suite fast; the retry rules are the same. */
-  static ClientOptions.Builder options(WireMockExtension wm) {
+  /** Virtual time keeps the suite fast; the retry rules are the same. */
+  public static ClientOptions.Builder options(WireMockExtension wm) {
+    return options(wm, VirtualTime.create());
+  }
+
+  /** Options on the given virtual time, for tests that assert the waits. */
+  public static ClientOptions.Builder options(WireMockExtension wm, VirtualTime time) {
     return ClientOptions.builder()
         .baseUrl(wm.baseUrl())
         .initialBackoff(Duration.ofMillis(10))
-        .maxBackoff(Duration.ofMillis(40));
+        .maxBackoff(Duration.ofMillis(40))
+        .timeSource(time);
   }
 
-  static TestApi api(ClientOptions options) {
+  public static TestApi api(ClientOptions options) {
     return ClientRuntime.create(VENDOR, options).api(TestApi.class);
   }
 
   /** Sends {@code Bearer tok-N}; invalidate moves to the next token and reports success. */
-  static final class RotatingTokens implements Authenticator {
+  public static final class RotatingTokens implements Authenticator {
     final AtomicInteger generation = new AtomicInteger(1);
     final List<String> invalidated = Collections.synchronizedList(new ArrayList<>());
     private final boolean refreshes;

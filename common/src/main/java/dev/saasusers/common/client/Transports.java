@@ -1,4 +1,4 @@
-package dev.saasusers.common.http;
+package dev.saasusers.common.client;
 
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.config.ProxySettings;
@@ -26,18 +26,17 @@ final class Transports {
   /**
    * @return the caller's transport; else feign-java11 over the caller's JDK client, or when an
    *     executor or a proxy is configured (the JDK client carries both, proxy credentials
-   *     included); else the measured default
+   *     included); else null for the measured default, which the HTTP pipeline makes itself so
+   *     that it can cut a connection off at the attempt deadline
    */
-  static Client defaultTransport(ClientOptions options) {
+  static Client transportFor(ClientOptions options) {
     if (options.transport().isPresent()) {
       return options.transport().get();
     }
     if (options.httpClient().isPresent() || options.executor().isPresent() || options.proxy().isPresent()) {
       return new Http2Client(options.httpClient().orElseGet(() -> newJdkClient(options)));
     }
-    // Request buffering on: HttpURLConnection in streaming mode drops the body of a 401 to a
-    // POST, and the token endpoint's {"error": "invalid_client"} is what the user needs to see.
-    return new Client.Default(null, null, false);
+    return null;
   }
 
   /**

@@ -1,5 +1,9 @@
-package dev.saasusers.common.http;
+package dev.saasusers.common.client;
 
+import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.TestApi;
+import dev.saasusers.common.http.VirtualTime;
+import dev.saasusers.common.http.WireMockSupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -102,18 +106,20 @@ class ClientRuntimeTest {
   }
 
   @Test
-  void rateLimitCapsRequestsAcrossThreads() throws Exception {
+  void rateLimitSpacesRequestsAcrossThreadsAndDerivedClients() throws Exception {
     wm.stubFor(get("/items").willReturn(okJson(OK_BODY)));
-    TestApi api = ClientRuntime.create(VENDOR, options(wm).requestsPerSecond(5).build())
+    VirtualTime time = VirtualTime.create();
+    ClientRuntime runtime = ClientRuntime.create(VENDOR,
+        WireMockSupport.options(wm, time).requestsPerSecond(5).build());
+    TestApi api = runtime.api(TestApi.class);
+    TestApi derived = runtime.withOptions(runtime.options().toBuilder().header("X-D", "1").build())
         .api(TestApi.class);
-    long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
     List<Thread> threads = new ArrayList<>();
-    AtomicInteger issued = new AtomicInteger();
     for (int i = 0; i < 4; i++) {
+      TestApi caller = i % 2 == 0 ? api : derived;
       Thread t = new Thread(() -> {
-        while (System.nanoTime() < deadline) {
-          issued.incrementAndGet();
-          api.listItems();
+        for (int n = 0; n < 3; n++) {
+          caller.listItems();
         }
       });
       threads.add(t);
@@ -122,10 +128,10 @@ class ClientRuntimeTest {
     for (Thread t : threads) {
       t.join(10_000);
     }
-    int served = wm.getAllServeEvents().size();
-    // 5/s for 1 s allows about 6 starts, plus one slot already reserved per waiting thread.
-    assertTrue(served >= 3 && served <= 10, "served " + served + " requests in 1 s at 5/s");
-    assertEquals(issued.get(), served);
+    // 12 requests at 5/s take slots 0, 200 ms, ..., 2.2 s, whatever thread or derived client
+    // sends them: the virtual clock ends at the last slot.
+    assertEquals(12, wm.getAllServeEvents().size());
+    assertEquals(Duration.ofMillis(2200), time.elapsed());
   }
 
   @Test

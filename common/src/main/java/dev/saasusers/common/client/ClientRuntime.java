@@ -1,12 +1,18 @@
-package dev.saasusers.common.http;
+package dev.saasusers.common.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.saasusers.common.auth.AuthContext;
 import dev.saasusers.common.auth.Authenticator;
 import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.http.BoundApi;
+import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.HttpPipeline;
+import dev.saasusers.common.http.JsonMapper;
+import dev.saasusers.common.http.LoggingListener;
+import dev.saasusers.common.http.RetryLoop;
+import dev.saasusers.common.http.SdkVersion;
+import dev.saasusers.common.http.VendorProfile;
 import feign.Client;
-import feign.Feign;
-import feign.Request;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +21,8 @@ import java.util.Objects;
 /**
  * Turns generated Feign interfaces into working clients for one vendor: transport, credentials,
  * default headers and User-Agent, rate limit, retries, error mapping and decoding, all from one
- * {@link ClientOptions}.
+ * {@link ClientOptions}. It maps the options onto an {@link HttpPipeline} and binds the
+ * authenticator to the pipeline's token exchange.
  *
  * <pre>{@code
  * try (ClientRuntime runtime = ClientRuntime.create(VendorProfile.of("datagrid", "Datagrid"), options)) {
@@ -24,9 +31,7 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Calls fail only with {@link SdkException}s: {@link ApiException} and its subclasses for
- * error statuses, {@link ApiIoException} for I/O failures after retries, {@link
- * ApiDecodeException} for bodies that cannot be read. Thread-safe.
+ * <p>Calls fail only with {@link dev.saasusers.common.http.SdkException}s. Thread-safe.
  */
 public final class ClientRuntime implements AutoCloseable {
   private final VendorProfile vendor;
@@ -35,32 +40,33 @@ public final class ClientRuntime implements AutoCloseable {
   private final Client transport;
   private final boolean ownsTransport;
   private final Authenticator authenticator;
-  private final RequestRateLimiter rateLimiter;
   private final ClientListener listener;
-  private final Request.Options requestOptions;
-  private final StandardHeaders headers;
+  private final HttpPipeline pipeline;
   private volatile boolean closed;
 
   private ClientRuntime(VendorProfile vendor, ClientOptions options, ObjectMapper mapper,
-      Client transport, boolean ownsTransport, Authenticator boundAuthenticator,
-      RequestRateLimiter rateLimiter) {
+      Client transport, boolean ownsTransport, HttpPipeline parent, Authenticator boundAuthenticator) {
     this.vendor = vendor;
     this.options = options;
     this.mapper = mapper;
     this.transport = transport;
     this.ownsTransport = ownsTransport;
-    this.rateLimiter = rateLimiter;
     List<ClientListener> all = new ArrayList<>();
     all.add(new LoggingListener(origin(options.baseUrl())));
     all.addAll(options.listeners());
-    this.listener = new ListenerFanout(all);
-    this.requestOptions = Transports.requestOptions(options);
-    this.headers = new StandardHeaders(
-        SdkVersion.userAgent(vendor, options.userAgentSuffix().orElse(null)), options.defaultHeaders());
+    this.listener = ClientListener.fanOut(all);
+    HttpPipeline.Settings settings = new HttpPipeline.Settings(vendor, options.baseUrl(),
+        transport, Transports.requestOptions(options), options.timeout(), options.retry(),
+        options.timeSource(), SdkVersion.userAgent(vendor, options.userAgentSuffix().orElse(null)),
+        options.defaultHeaders(), options.requestsPerSecond(), options.maxResponseBytes(),
+        listener, mapper);
+    HttpPipeline unauthenticated = parent == null ? HttpPipeline.create(settings)
+        : parent.derive(settings);
     this.authenticator = boundAuthenticator != null ? boundAuthenticator
         : Objects.requireNonNull(options.authenticator().bind(new AuthContext(
-            options.baseUrl(), transport, requestOptions, mapper, listener, vendor.id())),
-            "Authenticator.bind returned null");
+            options.baseUrl(), unauthenticated.exchange(), mapper, listener, vendor.id(),
+            options.timeSource())), "Authenticator.bind returned null");
+    this.pipeline = unauthenticated.withCredentials(authenticator, authenticator);
   }
 
   /**
@@ -74,17 +80,16 @@ public final class ClientRuntime implements AutoCloseable {
   public static ClientRuntime create(VendorProfile vendor, ClientOptions options) {
     Objects.requireNonNull(vendor, "vendor");
     Objects.requireNonNull(options, "options");
-    Client transport = Transports.defaultTransport(options);
+    Client transport = Transports.transportFor(options);
     boolean owned = options.transport().isEmpty() && options.httpClient().isEmpty();
-    return new ClientRuntime(vendor, options, JsonMapper.standard(), transport, owned, null,
-        limiterFor(options, null));
+    return new ClientRuntime(vendor, options, JsonMapper.standard(), transport, owned, null, null);
   }
 
   /**
    * Derives a runtime with other options that shares this one's transport (and so its
-   * connection pool), rate limiter and bound authenticator (and so its token cache), like
-   * OkHttp's {@code newBuilder()}. Whatever the new options change is not shared: another
-   * transport, authenticator or rate.
+   * connection pool), Retry-After pause, rate limiter and bound authenticator (and so its token
+   * cache), like OkHttp's {@code newBuilder()}. Whatever the new options change is not shared:
+   * another transport, authenticator or rate.
    *
    * @param newOptions the options for the derived runtime, usually {@code options().toBuilder()...build()}
    * @return the derived runtime; closing it does not close the shared transport
@@ -92,28 +97,21 @@ public final class ClientRuntime implements AutoCloseable {
   public ClientRuntime withOptions(ClientOptions newOptions) {
     Objects.requireNonNull(newOptions, "newOptions");
     boolean sameTransport = newOptions.transport().equals(options.transport())
-        && newOptions.httpClient().equals(options.httpClient());
-    Client derivedTransport = sameTransport ? transport : Transports.defaultTransport(newOptions);
-    boolean sameAuth = newOptions.authenticator() == options.authenticator() && sameTransport
-        && newOptions.baseUrl().equals(options.baseUrl());
-    return new ClientRuntime(vendor, newOptions, mapper, derivedTransport, !sameTransport
-        && newOptions.transport().isEmpty() && newOptions.httpClient().isEmpty(),
-        sameAuth ? authenticator : null, limiterFor(newOptions, this));
-  }
-
-  private static RequestRateLimiter limiterFor(ClientOptions options, ClientRuntime parent) {
-    if (options.requestsPerSecond() <= 0) {
-      return null;
+        && newOptions.httpClient().equals(options.httpClient())
+        && newOptions.executor().equals(options.executor())
+        && newOptions.proxy().equals(options.proxy());
+    if (!sameTransport) {
+      return create(vendor, newOptions);
     }
-    if (parent != null && parent.rateLimiter != null
-        && parent.options.requestsPerSecond() == options.requestsPerSecond()) {
-      return parent.rateLimiter;
-    }
-    return new RequestRateLimiter(options.requestsPerSecond());
+    boolean sameAuth = newOptions.authenticator() == options.authenticator()
+        && newOptions.baseUrl().equals(options.baseUrl())
+        && newOptions.timeSource() == options.timeSource();
+    return new ClientRuntime(vendor, newOptions, mapper, transport, false, pipeline,
+        sameAuth ? authenticator : null);
   }
 
   /**
-   * Builds a client for a generated Feign interface.
+   * Builds a client for a generated Feign interface; every call runs the client's retry loop.
    *
    * @param feignInterface the interface, for example {@code DatagridApi.class}
    * @param <A> its type
@@ -121,25 +119,32 @@ public final class ClientRuntime implements AutoCloseable {
    * @throws IllegalStateException when this runtime is closed
    */
   public <A> A api(Class<A> feignInterface) {
-    Objects.requireNonNull(feignInterface, "feignInterface");
+    return bind(feignInterface).calls();
+  }
+
+  /**
+   * Builds a generated interface in both forms: retrying calls, and one-attempt views for
+   * listings that schedule their own retry waits.
+   *
+   * @param feignInterface the interface
+   * @param <A> its type
+   * @return the bound interface
+   * @throws IllegalStateException when this runtime is closed
+   */
+  public <A> BoundApi<A> bind(Class<A> feignInterface) {
+    requireOpen();
+    return pipeline.bind(feignInterface);
+  }
+
+  /** @return the retry loop API calls run in */
+  public RetryLoop loop() {
+    return pipeline.loop();
+  }
+
+  private void requireOpen() {
     if (closed) {
       throw new IllegalStateException(vendor.displayName() + " client is closed");
     }
-    Feign.Builder builder = Feign.builder()
-        .client(new ObservedTransport(transport, vendor, listener))
-        .options(requestOptions)
-        .encoder(new JsonBodyEncoder(mapper))
-        .decoder(new BoundedJsonDecoder(vendor, mapper, options.maxResponseBytes()))
-        .errorDecoder(new StatusErrorDecoder(vendor, mapper, options.maxRetryAfter()))
-        .retryer(new RetryPolicy(options, vendor, authenticator, listener))
-        .requestInterceptor(authenticator)
-        .requestInterceptor(headers);
-    if (rateLimiter != null) {
-      builder.requestInterceptor(rateLimiter);
-    }
-    return builder
-        .invocationHandlerFactory(new TranslatingInvocationHandler.Factory(vendor))
-        .target(feignInterface, options.baseUrl().toString());
   }
 
   /** @return the vendor this runtime serves */
@@ -167,7 +172,7 @@ public final class ClientRuntime implements AutoCloseable {
 
   /** @return the User-Agent sent with every request */
   public String userAgent() {
-    return headers.userAgent();
+    return pipeline.userAgent();
   }
 
   /** Transport shared with derived runtimes; for tests of {@link #withOptions}. */

@@ -1,5 +1,10 @@
-package dev.saasusers.common.http;
+package dev.saasusers.common.client;
 
+import dev.saasusers.common.http.ApiDecodeException;
+import dev.saasusers.common.http.ApiIoException;
+import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.http.TestApi;
+import dev.saasusers.common.http.WireMockSupport;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -9,6 +14,7 @@ import static dev.saasusers.common.http.WireMockSupport.api;
 import static dev.saasusers.common.http.WireMockSupport.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,16 +34,17 @@ class DefaultTransportTest {
   static WireMockExtension wm = WireMockSupport.server();
 
   @Test
-  void defaultIsFeignsHttpUrlConnectionClient() {
-    assertInstanceOf(Client.Default.class, Transports.defaultTransport(options(wm).build()));
+  void defaultIsFeignsHttpUrlConnectionClientMadeByThePipeline() {
+    // null: the pipeline makes Feign's Client.Default itself, to cut it off at the deadline
+    assertNull(Transports.transportFor(options(wm).build()));
   }
 
   @Test
   void proxyOrExecutorKeepsTheJdkClient() {
     ClientOptions proxied = options(wm).proxy(ProxySettings.of("127.0.0.1", 3128)).build();
-    assertInstanceOf(Http2Client.class, Transports.defaultTransport(proxied));
+    assertInstanceOf(Http2Client.class, Transports.transportFor(proxied));
     ClientOptions withExecutor = options(wm).executor(Executors.newSingleThreadExecutor()).build();
-    assertInstanceOf(Http2Client.class, Transports.defaultTransport(withExecutor));
+    assertInstanceOf(Http2Client.class, Transports.transportFor(withExecutor));
   }
 
   @Test

@@ -1,0 +1,285 @@
+package dev.saasusers.common.http;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bounds each attempt, connect to last byte, by its {@link Attempt#deadline()}. Read timeouts
+ * alone do not: a server that drips one byte a second resets them forever. A watchdog fires at
+ * the deadline and cuts the exchange off (it disconnects the SDK's default
+ * {@code HttpURLConnection}, and closes the response body of any transport); the blocked read
+ * then fails with {@link DeadlineExceededException}, which the retry loop treats like a read
+ * timeout.
+ *
+ * <p>The watchdog is one shared daemon thread that only flips flags and closes sockets.
+ */
+final class DeadlineTransport implements Client {
+  private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
+
+  private final Client delegate;
+  private final boolean ownDefaultClient;
+
+  private DeadlineTransport(Client delegate, boolean ownDefaultClient) {
+    this.delegate = delegate;
+    this.ownDefaultClient = ownDefaultClient;
+  }
+
+  /** @return the SDK's default transport, Feign's HttpURLConnection client, under a deadline */
+  static DeadlineTransport overHttpUrlConnection() {
+    return new DeadlineTransport(null, true);
+  }
+
+  /** @return {@code transport} under a deadline (the body is cut off at the deadline) */
+  static DeadlineTransport over(Client transport) {
+    return new DeadlineTransport(transport, false);
+  }
+
+  /** @return the transport that sends the bytes; for tests */
+  Client delegate() {
+    return ownDefaultClient ? new Client.Default(null, null, false) : delegate;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    Duration deadline = options instanceof Attempt attempt ? attempt.deadline() : null;
+    if (deadline == null) {
+      return delegate().execute(request, options);
+    }
+    Watch watch = new Watch(deadline);
+    Response response;
+    try {
+      response = clientFor(watch).execute(request, options);
+    } catch (IOException e) {
+      watch.finish();
+      throw watch.expired() ? watch.exceeded(e) : e;
+    }
+    if (response.body() == null) {
+      watch.finish();
+      return response;
+    }
+    Response.Body body = response.body();
+    watch.onExpiry(body);
+    return response.toBuilder().body(new WatchedBody(body, watch)).build();
+  }
+
+  private Client clientFor(Watch watch) {
+    if (!ownDefaultClient) {
+      return delegate;
+    }
+    // Request buffering on: HttpURLConnection in streaming mode drops the body of a 401 to a
+    // POST, and the token endpoint's {"error": "invalid_client"} is what the user needs to see.
+    return new Client.Default(null, null, false) {
+      @Override
+      public HttpURLConnection getConnection(URL url) throws IOException {
+        HttpURLConnection connection = super.getConnection(url);
+        watch.onExpiry(connection::disconnect);
+        return connection;
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "DeadlineTransport{" + (ownDefaultClient ? "HttpURLConnection" : delegate) + "}";
+  }
+
+  private static ScheduledThreadPoolExecutor newWatchdog() {
+    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "saasusers-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    pool.setRemoveOnCancelPolicy(true);
+    return pool;
+  }
+
+  /** The attempt deadline passed; a read timeout in effect, named for what it is. */
+  static final class DeadlineExceededException extends InterruptedIOException {
+    private static final long serialVersionUID = 1L;
+
+    DeadlineExceededException(Duration deadline, IOException cause) {
+      super("the attempt took longer than its timeout of " + describe(deadline)
+          + " (connect to last byte)");
+      if (cause != null) {
+        initCause(cause);
+      }
+    }
+
+    static String describe(Duration d) {
+      return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+  }
+
+  /** One attempt's deadline: a watchdog task and what it cuts off. */
+  private static final class Watch {
+    private final Duration deadline;
+    private final List<Closeable> onExpiry = new ArrayList<>(2);
+    private final ScheduledFuture<?> task;
+    private boolean expired;
+    private boolean finished;
+
+    Watch(Duration deadline) {
+      this.deadline = deadline;
+      this.task = WATCHDOG.schedule(this::expire, TimeSource.saturatedNanos(deadline),
+          TimeUnit.NANOSECONDS);
+    }
+
+    void onExpiry(Closeable cut) {
+      boolean cutNow;
+      synchronized (this) {
+        cutNow = expired && !finished;
+        if (!cutNow) {
+          onExpiry.add(cut);
+        }
+      }
+      if (cutNow) {
+        closeQuietly(cut);
+      }
+    }
+
+    private void expire() {
+      List<Closeable> cuts;
+      synchronized (this) {
+        if (finished) {
+          return;
+        }
+        expired = true;
+        cuts = new ArrayList<>(onExpiry);
+      }
+      cuts.forEach(Watch::closeQuietly);
+    }
+
+    synchronized boolean expired() {
+      return expired;
+    }
+
+    void finish() {
+      synchronized (this) {
+        finished = true;
+        onExpiry.clear();
+      }
+      task.cancel(false);
+    }
+
+    DeadlineExceededException exceeded(IOException cause) {
+      return new DeadlineExceededException(deadline, cause);
+    }
+
+    private static void closeQuietly(Closeable c) {
+      try {
+        c.close();
+      } catch (IOException | RuntimeException e) {
+        // cutting off is best effort; the read fails either way
+      }
+    }
+  }
+
+  /** The response body, failing with the deadline once it has passed. */
+  private static final class WatchedBody implements Response.Body {
+    private final Response.Body body;
+    private final Watch watch;
+
+    WatchedBody(Response.Body body, Watch watch) {
+      this.body = body;
+      this.watch = watch;
+    }
+
+    @Override
+    public Integer length() {
+      return body.length();
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return body.isRepeatable();
+    }
+
+    @Override
+    public InputStream asInputStream() throws IOException {
+      return new WatchedStream(body.asInputStream(), watch);
+    }
+
+    @Override
+    public Reader asReader(Charset charset) throws IOException {
+      return new InputStreamReader(asInputStream(), charset);
+    }
+
+    @Override
+    public void close() throws IOException {
+      watch.finish();
+      body.close();
+    }
+  }
+
+  private static final class WatchedStream extends FilterInputStream {
+    private final Watch watch;
+
+    WatchedStream(InputStream in, Watch watch) {
+      super(in);
+      this.watch = watch;
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        int b = super.read();
+        return check(b < 0 ? -1 : 1) < 0 ? finishAt(-1) : b;
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = super.read(b, off, len);
+        check(n);
+        return n < 0 ? finishAt(n) : n;
+      } catch (IOException e) {
+        throw failed(e);
+      }
+    }
+
+    private int check(int n) throws IOException {
+      if (watch.expired()) {
+        throw watch.exceeded(null);
+      }
+      return n;
+    }
+
+    private int finishAt(int n) {
+      watch.finish();
+      return n;
+    }
+
+    private IOException failed(IOException e) {
+      if (e instanceof DeadlineExceededException) {
+        return e;
+      }
+      return watch.expired() ? watch.exceeded(e) : e;
+    }
+
+    @Override
+    public void close() throws IOException {
+      watch.finish();
+      super.close();
+    }
+  }
+}
