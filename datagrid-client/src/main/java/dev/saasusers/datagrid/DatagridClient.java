@@ -5,7 +5,8 @@ import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.CursorPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -30,11 +31,11 @@ public final class DatagridClient extends VendorClient {
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   private static final VendorProfile VENDOR = VendorProfile.of("datagrid", "Datagrid");
 
-  private final DatagridApi api;
+  private final BoundApi<DatagridApi> api;
 
   private DatagridClient(ClientRuntime runtime) {
     super(runtime);
-    this.api = runtime.api(DatagridApi.class);
+    this.api = runtime.bind(DatagridApi.class);
   }
 
   /**
@@ -102,13 +103,13 @@ public final class DatagridClient extends VendorClient {
     public PagedIterable<OrganizationUser> list(ListUsersParams params) {
       // The query-map overload keeps compiling when the vendor adds an optional parameter.
       if (params.backwards()) {
-        return paged("cursor-before", CursorPaging.backwards(
-            before -> api.listUsersWithHttpInfo(query(params).before(before)),
+        return paged("cursor-before", api, a -> CursorPaging.backwards(
+            before -> a.listUsersWithHttpInfo(query(params).before(before)),
             ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
             OrganizationUser::getId));
       }
-      return paged("cursor", CursorPaging.of(
-          after -> api.listUsersWithHttpInfo(query(params).after(after)),
+      return paged("cursor", api, a -> CursorPaging.of(
+          after -> a.listUsersWithHttpInfo(query(params).after(after)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
           OrganizationUser::getId));
     }

@@ -5,7 +5,8 @@ import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -32,11 +33,11 @@ public final class PandaDocClient extends VendorClient {
   private static final VendorProfile VENDOR = VendorProfile.of("pandadoc", "PandaDoc")
       .errorMessageFields("detail", "message", "type");
 
-  private final PandaDocApi api;
+  private final BoundApi<PandaDocApi> api;
 
   private PandaDocClient(ClientRuntime runtime) {
     super(runtime);
-    this.api = runtime.api(PandaDocApi.class);
+    this.api = runtime.bind(PandaDocApi.class);
   }
 
   /**
@@ -107,8 +108,8 @@ public final class PandaDocClient extends VendorClient {
      */
     public PagedIterable<PandaDocUser> list(ListUsersParams params) {
       int count = params.pageSize();
-      return paged("page", PageNumberPaging.of(
-          page -> api.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
+      return paged("page", api, a -> PageNumberPaging.of(
+          page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
               .count(count).page(page).showRemoved(params.showRemoved())), count,
           ListUsersResponse::getResults, ListUsersResponse::getTotal))
           .parallelism(parallelism(params.parallelPages()));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.auth.Credentials;
 import dev.saasusers.common.config.ClientOptions;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.pandadoc.api.PandaDocApi;
 import dev.saasusers.pandadoc.model.ListUsersResponse;

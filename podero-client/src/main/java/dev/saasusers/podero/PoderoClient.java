@@ -6,7 +6,8 @@ import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.config.UuidArgument;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.paging.SinglePage;
@@ -37,12 +38,12 @@ public final class PoderoClient extends VendorClient {
       Map.of("production", DEFAULT_BASE_URL, "sandbox", SANDBOX_BASE_URL);
   private static final VendorProfile VENDOR = VendorProfile.of("podero", "Podero");
 
-  private final PoderoApi api;
+  private final BoundApi<PoderoApi> api;
   private final String defaultOrgId;
 
   private PoderoClient(ClientRuntime runtime, String defaultOrgId) {
     super(runtime);
-    this.api = runtime.api(PoderoApi.class);
+    this.api = runtime.bind(PoderoApi.class);
     this.defaultOrgId = defaultOrgId;
   }
 
@@ -120,8 +121,8 @@ public final class PoderoClient extends VendorClient {
             "orgId is required: set it in ListUsersParams, or orgId / PODERO_ORG_ID on the client");
       }
       UUID org = UuidArgument.parse("orgId", orgId);
-      return paged("single", SinglePage.of(
-          () -> api.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
+      return paged("single", api, a -> SinglePage.of(
+          () -> a.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
               .includeDeleted(params.includeDeleted())), Function.identity()));
     }
   }

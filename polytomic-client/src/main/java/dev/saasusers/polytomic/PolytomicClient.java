@@ -6,7 +6,8 @@ import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.config.UuidArgument;
-import dev.saasusers.common.http.ClientRuntime;
+import dev.saasusers.common.client.ClientRuntime;
+import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.paging.SinglePage;
@@ -34,12 +35,12 @@ public final class PolytomicClient extends VendorClient {
   public static final String API_VERSION = ApiClient.SPEC_TITLE;
   private static final VendorProfile VENDOR = VendorProfile.of("polytomic", "Polytomic");
 
-  private final PolytomicApi api;
+  private final BoundApi<PolytomicApi> api;
   private final String defaultOrgId;
 
   private PolytomicClient(ClientRuntime runtime, String defaultOrgId) {
     super(runtime);
-    this.api = runtime.api(PolytomicApi.class);
+    this.api = runtime.bind(PolytomicApi.class);
     this.defaultOrgId = defaultOrgId;
   }
 
@@ -118,7 +119,7 @@ public final class PolytomicClient extends VendorClient {
      */
     public PagedIterable<User> list(String orgId) {
       UUID org = UuidArgument.parse("orgId", orgId);
-      return paged("single", SinglePage.of(() -> api.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
+      return paged("single", api, a -> SinglePage.of(() -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
           ListUsersEnvelope::getData));
     }
   }
