@@ -5,6 +5,7 @@ import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.PagedIterable;
 import java.util.Iterator;
 import java.util.concurrent.Callable;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +59,10 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--max-retries", description = "Retries per request (default 2).")
   Integer maxRetries;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Deadline of each attempt, connect to last byte (default 60).")
+  Double timeoutSeconds;
+
   @Option(names = "--resume", paramLabel = "<checkpoint>",
       description = "Continue a listing that failed, from the checkpoint its error printed.")
   String resume;
@@ -70,6 +75,9 @@ final class ListCommand implements Callable<Integer> {
     if (maxItems != null && maxItems < 0) {
       throw new UsageException("--max-items must be 0 or more, was " + maxItems);
     }
+    if (timeoutSeconds != null && !(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
+      throw new UsageException("--timeout must be between 0 and 86400 seconds, was " + timeoutSeconds);
+    }
     if (orgId != null) {
       try {
         UuidArgument.parse("--org-id", orgId);
@@ -79,7 +87,8 @@ final class ListCommand implements Callable<Integer> {
     }
     ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
-        showRemoved, parallel, maxRetries, reporter);
+        showRemoved, parallel, maxRetries,
+        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), reporter);
     RowWriter writer = RowWriter.of(format, cli.out);
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();

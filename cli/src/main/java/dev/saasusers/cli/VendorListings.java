@@ -99,6 +99,9 @@ final class VendorListings {
     if (s.maxRetries() != null) {
       builder.maxRetries(s.maxRetries());
     }
+    if (s.timeout() != null) {
+      builder.timeout(s.timeout());
+    }
     if (s.listener() != null) {
       builder.addListener(s.listener());
     }

@@ -35,6 +35,8 @@ final class DeadlineTransport implements Client {
 
   private final Client delegate;
   private final boolean ownDefaultClient;
+  /** HttpURLConnection cannot send PATCH at all; the SDK's default sends it with the JDK client. */
+  private volatile Client patchClient;
 
   private DeadlineTransport(Client delegate, boolean ownDefaultClient) {
     this.delegate = delegate;
@@ -65,10 +67,10 @@ final class DeadlineTransport implements Client {
     Watch watch = new Watch(deadline);
     Response response;
     try {
-      response = clientFor(watch).execute(request, options);
+      response = clientFor(request, watch).execute(request, options);
     } catch (IOException e) {
       watch.finish();
-      throw watch.expired() ? watch.exceeded(e) : e;
+      throw watch.passed() ? watch.exceeded(e) : e;
     }
     if (response.body() == null) {
       watch.finish();
@@ -79,9 +81,12 @@ final class DeadlineTransport implements Client {
     return response.toBuilder().body(new WatchedBody(body, watch)).build();
   }
 
-  private Client clientFor(Watch watch) {
+  private Client clientFor(Request request, Watch watch) {
     if (!ownDefaultClient) {
       return delegate;
+    }
+    if (request.httpMethod() == Request.HttpMethod.PATCH) {
+      return patchClient();
     }
     // Request buffering on: HttpURLConnection in streaming mode drops the body of a 401 to a
     // POST, and the token endpoint's {"error": "invalid_client"} is what the user needs to see.
@@ -93,6 +98,22 @@ final class DeadlineTransport implements Client {
         return connection;
       }
     };
+  }
+
+  private Client patchClient() {
+    Client client = patchClient;
+    if (client == null) {
+      synchronized (this) {
+        if (patchClient == null) {
+          // HTTP/1.1 and no redirects, as the default: credentials never travel to another host.
+          patchClient = new feign.http2client.Http2Client(java.net.http.HttpClient.newBuilder()
+              .version(java.net.http.HttpClient.Version.HTTP_1_1)
+              .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build());
+        }
+        client = patchClient;
+      }
+    }
+    return client;
   }
 
   @Override
@@ -132,6 +153,7 @@ final class DeadlineTransport implements Client {
     private final Duration deadline;
     private final List<Closeable> onExpiry = new ArrayList<>(2);
     private final ScheduledFuture<?> task;
+    private final long startNanos = System.nanoTime();
     private boolean expired;
     private boolean finished;
 
@@ -168,6 +190,14 @@ final class DeadlineTransport implements Client {
 
     synchronized boolean expired() {
       return expired;
+    }
+
+    /**
+     * @return true once the deadline has passed, even if the read timeout (capped at the
+     *     deadline) fired a moment before the watchdog did
+     */
+    boolean passed() {
+      return expired() || System.nanoTime() - startNanos >= TimeSource.saturatedNanos(deadline);
     }
 
     void finish() {
@@ -240,7 +270,8 @@ final class DeadlineTransport implements Client {
     public int read() throws IOException {
       try {
         int b = super.read();
-        return check(b < 0 ? -1 : 1) < 0 ? finishAt(-1) : b;
+        check(b);
+        return b < 0 ? finishAt(b) : b;
       } catch (IOException e) {
         throw failed(e);
       }
@@ -273,7 +304,7 @@ final class DeadlineTransport implements Client {
       if (e instanceof DeadlineExceededException) {
         return e;
       }
-      return watch.expired() ? watch.exceeded(e) : e;
+      return watch.passed() ? watch.exceeded(e) : e;
     }
 
     @Override

@@ -21,6 +21,18 @@ public interface TestApi {
   @RequestLine("GET /list")
   List<Item> listAll();
 
+  @RequestLine("POST /items")
+  @feign.Headers("Content-Type: application/json")
+  Item createItem(Item item);
+
+  @RequestLine("PATCH /items/1")
+  @feign.Headers("Content-Type: application/json")
+  Item updateItem(Item item);
+
+  @RequestLine("PUT /items/1")
+  @feign.Headers("Content-Type: application/json")
+  Item replaceItem(Item item);
+
   /** A small model. */
   record Item(int id, String name) {
   }
