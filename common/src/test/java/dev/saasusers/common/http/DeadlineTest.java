@@ -35,8 +35,8 @@ class DeadlineTest {
   void dripFeedFailsAtTheDeadlineNamingIt() {
     serveDripFeed();
     ApiIoException e = assertThrows(ApiIoException.class, () -> api(options(wm)
-        .timeout(Duration.ofSeconds(1)).maxRetries(0).build()).listItems());
-    assertTrue(e.getMessage().contains("timeout of 1 s"), e.getMessage());
+        .timeout(Duration.ofMillis(300)).maxRetries(0).build()).listItems());
+    assertTrue(e.getMessage().contains("timeout of 300 ms"), e.getMessage());
     assertEquals(1, e.attempts());
     wm.verify(1, getRequestedFor(urlEqualTo("/items")));
   }
@@ -46,8 +46,8 @@ class DeadlineTest {
   void timedOutGetIsRetriedLikeAReadTimeout() {
     serveDripFeed();
     ApiIoException e = assertThrows(ApiIoException.class, () -> api(options(wm)
-        .timeout(Duration.ofMillis(500)).maxRetries(1).build()).listItems());
-    assertTrue(e.getMessage().contains("timeout of 500 ms"), e.getMessage());
+        .timeout(Duration.ofMillis(200)).maxRetries(1).build()).listItems());
+    assertTrue(e.getMessage().contains("timeout of 200 ms"), e.getMessage());
     assertEquals(2, e.attempts());
     wm.verify(2, getRequestedFor(urlEqualTo("/items")));
   }
@@ -57,9 +57,9 @@ class DeadlineTest {
   void silentServerFailsAtTheDeadlineEvenWithALongReadTimeout() {
     wm.stubFor(get("/items").willReturn(okJson(WireMockSupport.OK_BODY).withFixedDelay(20_000)));
     ApiIoException e = assertThrows(ApiIoException.class, () -> api(options(wm)
-        .readTimeout(Duration.ofSeconds(60)).timeout(Duration.ofSeconds(1)).maxRetries(0)
+        .readTimeout(Duration.ofSeconds(60)).timeout(Duration.ofMillis(300)).maxRetries(0)
         .build()).listItems());
-    assertTrue(e.getMessage().contains("timeout of 1 s"), e.getMessage());
+    assertTrue(e.getMessage().contains("timeout of 300 ms"), e.getMessage());
   }
 
   @Test
