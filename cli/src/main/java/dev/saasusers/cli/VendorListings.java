@@ -15,7 +15,7 @@ final class VendorListings {
   }
 
   /** A client and its lazy listing; closing it releases the client. */
-  record Opened(VendorClient client, PagedIterable<UserRow> rows) implements AutoCloseable {
+  record Opened(VendorClient<?> client, PagedIterable<UserRow> rows) implements AutoCloseable {
     @Override
     public void close() {
       client.close();

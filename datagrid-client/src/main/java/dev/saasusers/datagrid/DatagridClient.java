@@ -6,7 +6,6 @@ import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.client.ClientRuntime;
-import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.CursorPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -26,16 +25,14 @@ import java.util.List;
  * for (OrganizationUser u : client.users().list()) { System.out.println(u.getEmail()); }
  * }</pre>
  */
-public final class DatagridClient extends VendorClient {
+public final class DatagridClient extends VendorClient<DatagridApi> {
   /** Datagrid's production API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   private static final VendorProfile VENDOR = VendorProfile.of("datagrid", "Datagrid");
 
-  private final BoundApi<DatagridApi> api;
 
   private DatagridClient(ClientRuntime runtime) {
-    super(runtime);
-    this.api = runtime.bind(DatagridApi.class);
+    super(runtime, DatagridApi.class);
   }
 
   /**
@@ -103,12 +100,12 @@ public final class DatagridClient extends VendorClient {
     public PagedIterable<OrganizationUser> list(ListUsersParams params) {
       // The query-map overload keeps compiling when the vendor adds an optional parameter.
       if (params.backwards()) {
-        return paged("cursor-before", api, a -> CursorPaging.backwards(
+        return paged("cursor-before", a -> CursorPaging.backwards(
             before -> a.listUsersWithHttpInfo(query(params).before(before)),
             ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
             OrganizationUser::getId));
       }
-      return paged("cursor", api, a -> CursorPaging.of(
+      return paged("cursor", a -> CursorPaging.of(
           after -> a.listUsersWithHttpInfo(query(params).after(after)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
           OrganizationUser::getId));

@@ -6,7 +6,6 @@ import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.client.ClientRuntime;
-import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -27,17 +26,15 @@ import java.util.function.Supplier;
  * client.users().list(ListUsersParams.builder().parallelPages(4).build()).forEach(System.out::println);
  * }</pre>
  */
-public final class PandaDocClient extends VendorClient {
+public final class PandaDocClient extends VendorClient<PandaDocApi> {
   /** PandaDoc's API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   private static final VendorProfile VENDOR = VendorProfile.of("pandadoc", "PandaDoc")
       .errorMessageFields("detail", "message", "type");
 
-  private final BoundApi<PandaDocApi> api;
 
   private PandaDocClient(ClientRuntime runtime) {
-    super(runtime);
-    this.api = runtime.bind(PandaDocApi.class);
+    super(runtime, PandaDocApi.class);
   }
 
   /**
@@ -108,7 +105,7 @@ public final class PandaDocClient extends VendorClient {
      */
     public PagedIterable<PandaDocUser> list(ListUsersParams params) {
       int count = params.pageSize();
-      return paged("page", api, a -> PageNumberPaging.of(
+      return paged("page", a -> PageNumberPaging.of(
           page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
               .count(count).page(page).showRemoved(params.showRemoved())), count,
           ListUsersResponse::getResults, ListUsersResponse::getTotal))

@@ -7,7 +7,6 @@ import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.client.ClientRuntime;
-import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.paging.SinglePage;
@@ -29,7 +28,7 @@ import java.util.function.Function;
  * client.users().list().forEach(u -> System.out.println(u.getEmail()));
  * }</pre>
  */
-public final class PoderoClient extends VendorClient {
+public final class PoderoClient extends VendorClient<PoderoApi> {
   /** Podero's production API. The spec has no {@code servers}; the docs serve it from here. */
   public static final String DEFAULT_BASE_URL = "https://app.podero.com";
   /** Podero's sandbox, selected with {@code environment("sandbox")}. */
@@ -38,12 +37,10 @@ public final class PoderoClient extends VendorClient {
       Map.of("production", DEFAULT_BASE_URL, "sandbox", SANDBOX_BASE_URL);
   private static final VendorProfile VENDOR = VendorProfile.of("podero", "Podero");
 
-  private final BoundApi<PoderoApi> api;
   private final String defaultOrgId;
 
   private PoderoClient(ClientRuntime runtime, String defaultOrgId) {
-    super(runtime);
-    this.api = runtime.bind(PoderoApi.class);
+    super(runtime, PoderoApi.class);
     this.defaultOrgId = defaultOrgId;
   }
 
@@ -121,7 +118,7 @@ public final class PoderoClient extends VendorClient {
             "orgId is required: set it in ListUsersParams, or orgId / PODERO_ORG_ID on the client");
       }
       UUID org = UuidArgument.parse("orgId", orgId);
-      return paged("single", api, a -> SinglePage.of(
+      return paged("single", a -> SinglePage.of(
           () -> a.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
               .includeDeleted(params.includeDeleted())), Function.identity()));
     }

@@ -7,7 +7,6 @@ import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.client.ClientRuntime;
-import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.paging.SinglePage;
@@ -28,19 +27,17 @@ import java.util.UUID;
  * client.users().list().forEach(u -> System.out.println(u.getEmail()));
  * }</pre>
  */
-public final class PolytomicClient extends VendorClient {
+public final class PolytomicClient extends VendorClient<PolytomicApi> {
   /** Polytomic's API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   /** The API version the spec was written for (its {@code info.title}), sent by default. */
   public static final String API_VERSION = ApiClient.SPEC_TITLE;
   private static final VendorProfile VENDOR = VendorProfile.of("polytomic", "Polytomic");
 
-  private final BoundApi<PolytomicApi> api;
   private final String defaultOrgId;
 
   private PolytomicClient(ClientRuntime runtime, String defaultOrgId) {
-    super(runtime);
-    this.api = runtime.bind(PolytomicApi.class);
+    super(runtime, PolytomicApi.class);
     this.defaultOrgId = defaultOrgId;
   }
 
@@ -119,7 +116,7 @@ public final class PolytomicClient extends VendorClient {
      */
     public PagedIterable<User> list(String orgId) {
       UUID org = UuidArgument.parse("orgId", orgId);
-      return paged("single", api, a -> SinglePage.of(() -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
+      return paged("single", a -> SinglePage.of(() -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
           ListUsersEnvelope::getData));
     }
   }

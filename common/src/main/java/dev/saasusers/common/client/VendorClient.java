@@ -9,21 +9,76 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The shared half of every vendor client: its runtime (transport, auth, retries), its listings
- * and its lifecycle. A vendor client adds its typed {@code users()} and the mapping to
+ * The shared half of every vendor client: its runtime (transport, auth, retries), the vendor's
+ * whole generated API ({@link #api()}), its listings ({@link #paged}) and its lifecycle. A vendor
+ * client adds its typed {@code users()} and the mapping to
  * {@link dev.saasusers.common.user.DirectoryUser}.
+ *
+ * @param <A> the vendor's generated Feign interface, for example {@code PandaDocApi}
  */
-public abstract class VendorClient implements UserDirectory, AutoCloseable {
+public abstract class VendorClient<A> implements UserDirectory, AutoCloseable {
   /** The transport, auth, retry and decoding stack that the generated interfaces run on. */
   protected final ClientRuntime runtime;
+  private final BoundApi<A> api;
   /** Per-call overrides of a derived client; set once by {@link #derive}, before publication. */
   private RequestOptions requestOptions = RequestOptions.none();
 
   /**
    * @param runtime the client's runtime
+   * @param apiType the vendor's generated interface, bound to the runtime once here
    */
-  protected VendorClient(ClientRuntime runtime) {
+  protected VendorClient(ClientRuntime runtime, Class<A> apiType) {
     this.runtime = runtime;
+    this.api = runtime.bind(apiType);
+  }
+
+  /**
+   * The vendor's whole generated API, every operation of its spec, through this client's
+   * runtime: its credentials, User-Agent, retries (writes only where provably not processed),
+   * attempt deadline, events, redacted logging and typed exceptions. A client from
+   * {@code withOptions(...)} returns its own, with those options. The {@code ...WithHttpInfo}
+   * variant of an operation is its raw form: status, headers, {@code requestId()} and
+   * {@code rateLimit()} along with the body.
+   *
+   * <pre>{@code
+   * PandaDocApi api = pandadoc.api();
+   * var created = api.createUser(new UserCreateRequest().email("ann@example.com"));
+   * var raw = api.detailsUserWithHttpInfo(userId);   // raw.statusCode(), raw.requestId()
+   * }</pre>
+   *
+   * @return the generated interface; thread-safe
+   */
+  public A api() {
+    return api.calls();
+  }
+
+  /**
+   * Pages any list operation of the generated API with the SDK's engine: lazy, with
+   * checkpoints, prefetch, parallel pages (for page-number paging) and the listing guards.
+   * The strategy is built over the interface it is given: the retrying one for synchronous runs,
+   * a one-attempt view for each attempt of an asynchronous run, which schedules its waits.
+   *
+   * <pre>{@code
+   * PagedIterable<DocumentListItem> docs = pandadoc.paged("documents", api -> PageNumberPaging.of(
+   *     page -> api.listDocumentsWithHttpInfo(new PandaDocApi.ListDocumentsQueryParams()
+   *         .page(page).count(50)), 50, DocumentListResponse::getResults, body -> null));
+   * docs.forEach(d -> System.out.println(d.getName()));
+   * }</pre>
+   *
+   * @param strategyId names the listing in its checkpoints, for example {@code documents}:
+   *     lowercase letters, digits, {@code -} or {@code _}
+   * @param strategy builds the paging strategy ({@code PageNumberPaging}, {@code CursorPaging}
+   *     or {@code SinglePage}) over the interface
+   * @param <T> the item type
+   * @return a lazy listing; nothing is fetched yet
+   * @throws IllegalArgumentException when {@code strategyId} is not a valid id
+   */
+  public <T> PagedIterable<T> paged(String strategyId, Function<A, ? extends PageFetcher<T>> strategy) {
+    Objects.requireNonNull(strategy, "strategy");
+    PagedIterable<T> listing = PagedIterable.of(vendorId(), strategyId, strategy.apply(api.calls()))
+        .retriedBy(runtime.loop(), attempt -> strategy.apply(api.forAttempt(attempt)))
+        .listener(runtime.listener());
+    return runtime.options().executor().map(listing::executor).orElse(listing);
   }
 
   @Override
@@ -56,12 +111,12 @@ public abstract class VendorClient implements UserDirectory, AutoCloseable {
    * @return the derived client
    * @throws IllegalArgumentException naming a bad option, before any request
    */
-  protected final <C extends VendorClient> C derive(RequestOptions overrides,
+  protected final <C extends VendorClient<A>> C derive(RequestOptions overrides,
       Function<ClientRuntime, C> factory) {
     Objects.requireNonNull(overrides, "overrides");
     RequestOptions merged = requestOptions.then(overrides);
     C derived = factory.apply(runtime.withOptions(overrides.applyTo(runtime.options())));
-    ((VendorClient) derived).requestOptions = merged;
+    ((VendorClient<A>) derived).requestOptions = merged;
     return derived;
   }
 
@@ -72,31 +127,6 @@ public abstract class VendorClient implements UserDirectory, AutoCloseable {
    */
   protected int parallelism(int requested) {
     return requestOptions.parallelism().orElse(requested);
-  }
-
-  /**
-   * Wraps a strategy in the user-facing listing, with the client's listeners. The strategy is
-   * given the generated interface: the retrying one for synchronous runs, and a one-attempt
-   * view per attempt for asynchronous runs, which schedule their retry waits.
-   *
-   * <pre>{@code
-   * paged("page", api, a -> PageNumberPaging.of(page -> a.listUsersWithHttpInfo(page, 50), 50,
-   *     UserList::getResults, UserList::getTotal));
-   * }</pre>
-   *
-   * @param strategyId the paging strategy's id, part of every checkpoint
-   * @param api the generated interface, bound to this client
-   * @param strategy builds the strategy over an interface
-   * @param <A> the interface type
-   * @param <T> the item type
-   * @return a lazy listing
-   */
-  protected <A, T> PagedIterable<T> paged(String strategyId, BoundApi<A> api,
-      Function<A, ? extends PageFetcher<T>> strategy) {
-    PagedIterable<T> listing = PagedIterable.of(vendorId(), strategyId, strategy.apply(api.calls()))
-        .retriedBy(runtime.loop(), attempt -> strategy.apply(api.forAttempt(attempt)))
-        .listener(runtime.listener());
-    return runtime.options().executor().map(listing::executor).orElse(listing);
   }
 
   /** Releases the transport's connections and threads when the client owns them. */

@@ -128,6 +128,14 @@ public class ApiException extends SdkException {
     return RawResponse.firstValue(headers, name);
   }
 
+  /**
+   * @return the request id the vendor sent with the error ({@code X-Request-Id},
+   *     {@code Request-Id}, ...), to quote in a support ticket; empty when it sent none
+   */
+  public Optional<String> requestId() {
+    return ResponseMetadata.requestId(headers);
+  }
+
   /** @return the response body as text, at most {@link #MAX_BODY_CHARS} characters */
   public String body() {
     return body;

@@ -12,8 +12,9 @@ import java.util.function.BinaryOperator;
  * The status and headers of one HTTP response, with its decoded body.
  *
  * <pre>{@code
- * RawResponse<?> raw = page.rawResponse();
- * raw.header("X-RateLimit-Limit").ifPresent(System.out::println);
+ * RawResponse<?> raw = page.rawResponse();      // or api.detailsUserWithHttpInfo(id)
+ * raw.requestId().ifPresent(id -> log.info("request {}", id));
+ * raw.rateLimit().ifPresent(limit -> limit.remaining().ifPresent(left -> log.info("{} left", left)));
  * }</pre>
  *
  * @param <T> the decoded body type
@@ -66,6 +67,19 @@ public class RawResponse<T> {
    */
   public Optional<String> header(String name) {
     return firstValue(headers, name);
+  }
+
+  /**
+   * @return the request id the vendor sent ({@code X-Request-Id}, {@code Request-Id} and the
+   *     rest of the common family), for a support ticket; empty when it sent none
+   */
+  public Optional<String> requestId() {
+    return ResponseMetadata.requestId(headers);
+  }
+
+  /** @return the rate-limit headers, when the vendor sent any */
+  public Optional<RateLimit> rateLimit() {
+    return ResponseMetadata.rateLimit(headers);
   }
 
   /** @return the decoded body */

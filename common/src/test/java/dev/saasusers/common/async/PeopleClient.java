@@ -4,7 +4,6 @@ import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.client.ClientRuntime;
-import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
@@ -12,15 +11,13 @@ import dev.saasusers.common.user.DirectoryUser;
 import java.util.List;
 
 /** A vendor client built like the four real facades, on {@link PeopleApi}. */
-final class PeopleClient extends VendorClient {
+final class PeopleClient extends VendorClient<PeopleApi> {
   static final VendorProfile VENDOR = VendorProfile.of("people", "People");
   static final int PAGE_SIZE = 2;
 
-  private final BoundApi<PeopleApi> api;
 
   private PeopleClient(ClientRuntime runtime) {
-    super(runtime);
-    this.api = runtime.bind(PeopleApi.class);
+    super(runtime, PeopleApi.class);
   }
 
   static PeopleClient create(ClientOptions options) {
@@ -32,7 +29,7 @@ final class PeopleClient extends VendorClient {
   }
 
   PagedIterable<PeopleApi.Person> people() {
-    return paged("page", api, a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
+    return paged("page", a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
         PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total))
         .parallelism(parallelism(1));
   }
