@@ -5,6 +5,7 @@ import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.HttpPipeline;
 import dev.saasusers.common.http.RawExchange;
 import dev.saasusers.common.http.RetrySettings;
+import dev.saasusers.common.http.SecretRegistry;
 import dev.saasusers.common.http.TimeSource;
 import dev.saasusers.common.http.VendorProfile;
 import feign.Client;
@@ -24,10 +25,12 @@ import java.util.Map;
  * @param vendor the vendor id, for example {@code podero}, named in token errors and events; may
  *     be null
  * @param time the client's time source; token expiry is judged on its clock
+ * @param secrets where the authenticator registers every secret it holds or is issued, so that
+ *     the client scrubs them from vendor text (messages, logs, events)
  */
 public record AuthContext(
     URI baseUrl, RawExchange exchange, ObjectMapper mapper, ClientListener listener,
-    String vendor, TimeSource time) {
+    String vendor, TimeSource time, SecretRegistry secrets) {
 
   /**
    * A context outside a client, for an authenticator used on its own: token requests go
@@ -43,8 +46,13 @@ public record AuthContext(
   public AuthContext(
       URI baseUrl, Client transport, Request.Options timeouts, ObjectMapper mapper,
       ClientListener listener, String vendor) {
-    this(baseUrl, standalone(baseUrl, transport, timeouts, mapper, listener, vendor), mapper,
-        listener, vendor, TimeSource.system());
+    this(baseUrl, transport, timeouts, mapper, listener, vendor, SecretRegistry.create());
+  }
+
+  private AuthContext(URI baseUrl, Client transport, Request.Options timeouts, ObjectMapper mapper,
+      ClientListener listener, String vendor, SecretRegistry secrets) {
+    this(baseUrl, standalone(baseUrl, transport, timeouts, mapper, listener, vendor, secrets),
+        mapper, listener, vendor, TimeSource.system(), secrets);
   }
 
   /**
@@ -63,7 +71,7 @@ public record AuthContext(
   }
 
   private static RawExchange standalone(URI baseUrl, Client transport, Request.Options timeouts,
-      ObjectMapper mapper, ClientListener listener, String vendor) {
+      ObjectMapper mapper, ClientListener listener, String vendor, SecretRegistry secrets) {
     if (transport == null) {
       throw new IllegalArgumentException("AuthContext has no transport for token requests");
     }
@@ -74,6 +82,6 @@ public record AuthContext(
         Duration.ofMillis(Math.max(1, t.connectTimeoutMillis() + (long) t.readTimeoutMillis())),
         RetrySettings.none(), TimeSource.system(), "saasusers", Map.of(), 0, 64 * 1024,
         listener != null ? listener : new ClientListener() { },
-        mapper != null ? mapper : new ObjectMapper())).exchange();
+        mapper != null ? mapper : new ObjectMapper(), secrets)).exchange();
   }
 }

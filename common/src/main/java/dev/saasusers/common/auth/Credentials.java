@@ -45,9 +45,9 @@ public final class Credentials {
    */
   public static Authenticator bearer(String token, String source) {
     String checkedSource = requireSource(source);
-    return new HeaderCredentials(
-        "bearer", checkedSource, AUTHORIZATION,
-        BEARER_PREFIX + requireHeaderSafe(token, checkedSource));
+    String checked = requireHeaderSafe(token, checkedSource);
+    return new HeaderCredentials("bearer", checkedSource, AUTHORIZATION, BEARER_PREFIX + checked,
+        checked);
   }
 
   /**
@@ -79,8 +79,9 @@ public final class Credentials {
     String checkedSource = requireSource(source);
     String name = requireHeaderName(headerName);
     String checkedPrefix = prefix == null ? "" : requireNoControlCharacters(prefix, "API key prefix");
-    return new HeaderCredentials(
-        "apiKey", checkedSource, name, checkedPrefix + requireHeaderSafe(key, checkedSource));
+    String checkedKey = requireHeaderSafe(key, checkedSource);
+    return new HeaderCredentials("apiKey", checkedSource, name, checkedPrefix + checkedKey,
+        checkedKey);
   }
 
   /**

@@ -8,12 +8,22 @@ final class HeaderCredentials implements Authenticator {
   private final String source;
   private final String headerName;
   private final String headerValue;
+  private final String secret;
 
-  HeaderCredentials(String kind, String source, String headerName, String headerValue) {
+  HeaderCredentials(String kind, String source, String headerName, String headerValue,
+      String secret) {
     this.kind = kind;
     this.source = source;
     this.headerName = headerName;
     this.headerValue = headerValue;
+    this.secret = secret;
+  }
+
+  /** Registers the key or token, so an echo of it is scrubbed; stateless, so no copy. */
+  @Override
+  public Authenticator bind(AuthContext context) {
+    context.secrets().register(secret);
+    return this;
   }
 
   @Override

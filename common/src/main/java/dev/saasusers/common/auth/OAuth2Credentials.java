@@ -136,6 +136,8 @@ public final class OAuth2Credentials implements Authenticator {
       throw new IllegalArgumentException(
           "OAuth2 token URL is not set: call tokenUrl(...) on the OAuth2Credentials builder");
     }
+    context.secrets().register(clientSecret);
+    context.secrets().register(password);
     TokenEndpoint endpoint = new TokenEndpoint(this, context);
     return new OAuth2Credentials(
         toBuilder(), tokenUrl, new TokenCache(endpoint::fetch,

@@ -1,5 +1,6 @@
 package dev.saasusers.common.auth;
 
+import dev.saasusers.common.http.SecretRegistry;
 import feign.RequestTemplate;
 import java.util.function.Supplier;
 
@@ -7,10 +8,22 @@ import java.util.function.Supplier;
 final class SuppliedTokenCredentials implements Authenticator {
   private final Supplier<String> tokens;
   private final String source;
+  /** The bound client's secrets; each supplied token is registered before it is sent. */
+  private final SecretRegistry secrets;
 
   SuppliedTokenCredentials(Supplier<String> tokens, String source) {
+    this(tokens, source, SecretRegistry.create());
+  }
+
+  private SuppliedTokenCredentials(Supplier<String> tokens, String source, SecretRegistry secrets) {
     this.tokens = tokens;
     this.source = source;
+    this.secrets = secrets;
+  }
+
+  @Override
+  public Authenticator bind(AuthContext context) {
+    return new SuppliedTokenCredentials(tokens, source, context.secrets());
   }
 
   @Override
@@ -22,6 +35,7 @@ final class SuppliedTokenCredentials implements Authenticator {
       // The supplier was valid when built; what it returns now is state, not an argument.
       throw new IllegalStateException(e.getMessage() + " (returned by the token supplier)");
     }
+    secrets.register(token);
     template.removeHeader(Credentials.AUTHORIZATION);
     template.headerLiteral(Credentials.AUTHORIZATION, Credentials.BEARER_PREFIX + token);
   }

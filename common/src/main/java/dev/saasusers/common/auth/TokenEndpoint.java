@@ -8,6 +8,7 @@ import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.RawExchange;
 import dev.saasusers.common.http.RawResponse;
 import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.http.SecretRegistry;
 import feign.Request;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -41,6 +42,7 @@ final class TokenEndpoint {
   private final String path;
   private final String vendor;
   private final RawExchange exchange;
+  private final SecretRegistry secrets;
   private final ObjectMapper mapper;
   private final ClientListener listener;
 
@@ -53,6 +55,7 @@ final class TokenEndpoint {
       throw new IllegalArgumentException("AuthContext has no exchange for token requests");
     }
     this.exchange = context.exchange();
+    this.secrets = context.secrets() != null ? context.secrets() : SecretRegistry.create();
     this.mapper = context.mapper() != null ? context.mapper() : new ObjectMapper();
     this.listener = context.listener() != null ? context.listener() : new ClientListener() { };
   }
@@ -135,15 +138,16 @@ final class TokenEndpoint {
     if (basic) {
       // RFC 6749 section 2.3.1: id and secret are form-encoded before the Basic encoding.
       String pair = formEncode(credentials.clientId) + ":" + formEncode(credentials.clientSecret);
-      headers.put("Authorization", List.of(
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+      String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+      secrets.register(encoded);
+      headers.put("Authorization", List.of("Basic " + encoded));
     }
     Request request = Request.create(
         Request.HttpMethod.POST, url.toString(), headers, bodyBytes, StandardCharsets.UTF_8, null);
 
     if (LOG.isTraceEnabled()) {
       LOG.trace("{}OAuth2 token request POST {} body: {}", prefix(), path,
-          TokenBodyRedactor.redact(body));
+          secrets.scrub(TokenBodyRedactor.redact(body)));
     }
     int status;
     byte[] responseBody;
@@ -153,18 +157,18 @@ final class TokenEndpoint {
       responseBody = response.data();
     } catch (ApiException e) { // a retried status (429, 5xx) that stayed after the retries
       status = e.statusCode();
-      responseBody = e.body().getBytes(StandardCharsets.UTF_8);
+      responseBody = e.unscrubbedBody().getBytes(StandardCharsets.UTF_8); // parsed, then scrubbed
     } catch (ApiIoException e) {
       LOG.debug("{}OAuth2 token request POST {} failed: {}", prefix(), path,
           e.getCause() == null ? "I/O error" : e.getCause().getClass().getSimpleName());
       throw new SdkException(prefix() + "OAuth2 token request to " + path + " failed: "
-          + describe(e), e.getCause() != null ? e.getCause() : e);
+          + secrets.scrub(describe(e)), e.getCause() != null ? e.getCause() : e);
     }
     String text = new String(responseBody, StandardCharsets.UTF_8);
     LOG.debug("{}OAuth2 token request POST {} -> {}", prefix(), path, status);
     if (LOG.isTraceEnabled()) {
       LOG.trace("{}OAuth2 token response {} body: {}", prefix(), status,
-          TokenBodyRedactor.redact(text));
+          secrets.scrub(TokenBodyRedactor.redact(text)));
     }
 
     if (status < 200 || status > 299) {
@@ -187,6 +191,11 @@ final class TokenEndpoint {
           prefix() + "OAuth2 token response from " + path + " has no access_token");
     }
     String value = accessToken.asText();
+    secrets.register(value); // an issued token is a secret from the moment it arrives
+    JsonNode refreshToken = json.get("refresh_token");
+    if (refreshToken != null && refreshToken.isTextual()) {
+      secrets.register(refreshToken.asText());
+    }
     try {
       Credentials.requireNoControlCharacters(value, "access_token");
     } catch (IllegalArgumentException e) {
@@ -243,12 +252,7 @@ final class TokenEndpoint {
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       return null;
     }
-    String s = node.asText().replaceAll("\\p{Cntrl}", " ").strip();
-    for (String secret : new String[] {credentials.clientSecret, credentials.password}) {
-      if (secret != null) {
-        s = s.replace(secret, TokenBodyRedactor.MASK);
-      }
-    }
+    String s = secrets.scrub(node.asText()).replaceAll("\\p{Cntrl}", " ").strip();
     return s.length() > MAX_ERROR_TEXT ? s.substring(0, MAX_ERROR_TEXT) + "..." : s;
   }
 

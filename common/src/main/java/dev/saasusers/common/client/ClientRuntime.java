@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.saasusers.common.auth.AuthContext;
 import dev.saasusers.common.auth.Authenticator;
 import dev.saasusers.common.config.ClientOptions;
+import dev.saasusers.common.config.ProxySettings;
 import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.HttpPipeline;
@@ -11,6 +12,7 @@ import dev.saasusers.common.http.JsonMapper;
 import dev.saasusers.common.http.LoggingListener;
 import dev.saasusers.common.http.RetryLoop;
 import dev.saasusers.common.http.SdkVersion;
+import dev.saasusers.common.http.SecretRegistry;
 import dev.saasusers.common.http.VendorProfile;
 import feign.Client;
 import java.net.URI;
@@ -42,11 +44,16 @@ public final class ClientRuntime implements AutoCloseable {
   private final Authenticator authenticator;
   private final ClientListener listener;
   private final HttpPipeline pipeline;
+  private final SecretRegistry secrets;
   private volatile boolean closed;
 
   private ClientRuntime(VendorProfile vendor, ClientOptions options, ObjectMapper mapper,
-      Client transport, boolean ownsTransport, HttpPipeline parent, Authenticator boundAuthenticator) {
+      Client transport, boolean ownsTransport, HttpPipeline parent, Authenticator boundAuthenticator,
+      SecretRegistry parentSecrets) {
     this.vendor = vendor;
+    // Derived clients share the registry: their authenticator, and so its secrets, are shared.
+    this.secrets = parentSecrets != null ? parentSecrets : SecretRegistry.create();
+    options.proxy().flatMap(ProxySettings::password).ifPresent(secrets::register);
     this.options = options;
     this.mapper = mapper;
     this.transport = transport;
@@ -59,13 +66,13 @@ public final class ClientRuntime implements AutoCloseable {
         transport, Transports.requestOptions(options), options.timeout(), options.retry(),
         options.timeSource(), SdkVersion.userAgent(vendor, options.userAgentSuffix().orElse(null)),
         options.defaultHeaders(), options.requestsPerSecond(), options.maxResponseBytes(),
-        listener, mapper);
+        listener, mapper, secrets);
     HttpPipeline unauthenticated = parent == null ? HttpPipeline.create(settings)
         : parent.derive(settings);
     this.authenticator = boundAuthenticator != null ? boundAuthenticator
         : Objects.requireNonNull(options.authenticator().bind(new AuthContext(
             options.baseUrl(), unauthenticated.exchange(), mapper, listener, vendor.id(),
-            options.timeSource())), "Authenticator.bind returned null");
+            options.timeSource(), secrets)), "Authenticator.bind returned null");
     this.pipeline = unauthenticated.withCredentials(authenticator, authenticator);
   }
 
@@ -82,7 +89,8 @@ public final class ClientRuntime implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     Client transport = Transports.transportFor(options);
     boolean owned = options.transport().isEmpty() && options.httpClient().isEmpty();
-    return new ClientRuntime(vendor, options, JsonMapper.standard(), transport, owned, null, null);
+    return new ClientRuntime(vendor, options, JsonMapper.standard(), transport, owned, null, null,
+        null);
   }
 
   /**
@@ -107,7 +115,7 @@ public final class ClientRuntime implements AutoCloseable {
         && newOptions.baseUrl().equals(options.baseUrl())
         && newOptions.timeSource() == options.timeSource();
     return new ClientRuntime(vendor, newOptions, mapper, transport, false, pipeline,
-        sameAuth ? authenticator : null);
+        sameAuth ? authenticator : null, secrets);
   }
 
   /**
@@ -173,6 +181,14 @@ public final class ClientRuntime implements AutoCloseable {
   /** @return the User-Agent sent with every request */
   public String userAgent() {
     return pipeline.userAgent();
+  }
+
+  /**
+   * @return every secret this client holds, registered by its credentials as they are bound or
+   *     issued; the SDK scrubs them from vendor text, and so can code that prints vendor text
+   */
+  public SecretRegistry secrets() {
+    return secrets;
   }
 
   /** Transport shared with derived runtimes; for tests of {@link #withOptions}. */

@@ -37,8 +37,10 @@ public class ApiException extends SdkException {
   private final int statusCode;
   /** Response headers, credential values redacted. */
   private final Map<String, List<String>> headers;
-  /** The body text, bounded. */
+  /** The body text, bounded, with the client's secrets scrubbed. */
   private final String body;
+  /** The body as the vendor sent it, bounded; handed out only on explicit request. */
+  private final transient String unscrubbedBody;
   /** The request's HTTP method. */
   private final String method;
   /** The request URL, secret query values redacted. */
@@ -57,19 +59,21 @@ public class ApiException extends SdkException {
   record Failure(
       VendorProfile vendor, String operation, String method, String url, int status,
       Map<String, Collection<String>> headers, String body, String vendorMessage,
-      Duration retryAfter, ObjectMapper mapper) {
+      Duration retryAfter, ObjectMapper mapper, SecretRegistry secrets) {
   }
 
   ApiException(Failure f) {
     super(message(f));
     this.statusCode = f.status();
-    this.headers = RawResponse.caseInsensitiveCopy(f.headers(), Redaction::redactHeader);
-    this.body = f.body() == null ? "" : f.body();
+    this.headers = RawResponse.caseInsensitiveCopy(f.headers(),
+        (name, value) -> f.secrets().scrub(Redaction.redactHeader(name, value)));
+    this.unscrubbedBody = f.body() == null ? "" : f.body();
+    this.body = f.secrets().scrub(unscrubbedBody);
     this.method = f.method();
     this.url = Redaction.redactUrl(f.url());
     this.vendor = f.vendor().displayName();
     this.operation = f.operation();
-    this.vendorMessage = f.vendorMessage();
+    this.vendorMessage = f.secrets().scrub(f.vendorMessage());
     this.retryAfter = f.retryAfter();
     this.mapper = f.mapper();
   }
@@ -86,13 +90,29 @@ public class ApiException extends SdkException {
    */
   public static ApiException from(
       VendorProfile vendor, String operation, Response response, ObjectMapper mapper) {
+    return from(vendor, operation, response, mapper, SecretRegistry.create());
+  }
+
+  /**
+   * Turns an error response into the exception for its status, with every secret the client
+   * holds scrubbed from the vendor's text (message, body, headers).
+   *
+   * @param vendor the vendor
+   * @param operation the operation, for example {@code listUsers}
+   * @param response the error response
+   * @param mapper parses the vendor's error body
+   * @param secrets the client's secrets
+   * @return the typed exception, not thrown
+   */
+  public static ApiException from(VendorProfile vendor, String operation, Response response,
+      ObjectMapper mapper, SecretRegistry secrets) {
     String text = readBounded(response);
     String url = response.request() == null ? "" : response.request().url();
     String method = response.request() == null ? "" : response.request().httpMethod().name();
     Duration retryAfter = RetryAfterHeader.parse(response.headers()).orElse(null);
     Failure f = new Failure(vendor, operation, method, url, response.status(), response.headers(),
         text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text,
-        vendorMessage(vendor, text, mapper), retryAfter, mapper);
+        vendorMessage(vendor, text, mapper), retryAfter, mapper, secrets);
     return forStatus(f);
   }
 
@@ -136,7 +156,19 @@ public class ApiException extends SdkException {
     return ResponseMetadata.requestId(headers);
   }
 
-  /** @return the response body as text, at most {@link #MAX_BODY_CHARS} characters */
+  /**
+   * @return the body exactly as the vendor sent it (bounded), secrets it echoed included. Never
+   *     log or show it: doing so safely is the caller's responsibility. {@link #body()} is the
+   *     scrubbed form. Not kept when the exception is serialized.
+   */
+  public String unscrubbedBody() {
+    return unscrubbedBody == null ? body : unscrubbedBody;
+  }
+
+  /**
+   * @return the response body as text, at most {@link #MAX_BODY_CHARS} characters, with every
+   *     secret the client holds replaced by {@code ***}
+   */
   public String body() {
     return body;
   }
@@ -198,7 +230,7 @@ public class ApiException extends SdkException {
       m.append(' ').append(reason);
     }
     if (f.vendorMessage() != null) {
-      m.append(": ").append(f.vendorMessage());
+      m.append(": ").append(f.secrets().scrub(f.vendorMessage()));
     }
     if (f.retryAfter() != null) {
       m.append(" (retry after ").append(formatWait(f.retryAfter())).append(')');

@@ -35,11 +35,14 @@ final class BoundedJsonDecoder implements Decoder {
   private final VendorProfile vendor;
   private final ObjectMapper mapper;
   private final long maxResponseBytes;
+  private final SecretRegistry secrets;
 
-  BoundedJsonDecoder(VendorProfile vendor, ObjectMapper mapper, long maxResponseBytes) {
+  BoundedJsonDecoder(VendorProfile vendor, ObjectMapper mapper, long maxResponseBytes,
+      SecretRegistry secrets) {
     this.vendor = vendor;
     this.mapper = mapper;
     this.maxResponseBytes = maxResponseBytes;
+    this.secrets = secrets;
   }
 
   @Override
@@ -66,7 +69,7 @@ final class BoundedJsonDecoder implements Decoder {
     byte[] bytes = response.status() == 204 || response.body() == null
         ? new byte[0] : readBody(response);
     LoggingListener.traceBody(vendor.id(), "response " + response.status(),
-        ObservedTransport.contentType(response.headers()), bytes);
+        ObservedTransport.contentType(response.headers()), bytes, secrets);
     if (raw == byte[].class) {
       return bytes;
     }
@@ -84,9 +87,10 @@ final class BoundedJsonDecoder implements Decoder {
       }
       throw new ApiDecodeException(prefix(response) + "could not decode the HTTP "
           + response.status() + " response as " + type.getTypeName() + ": "
-          + e.getOriginalMessage().replaceAll("[\\r\\n]+", " "),
-          new String(bytes, 0, Math.min(bytes.length, ApiDecodeException.MAX_SNIPPET_CHARS),
-              StandardCharsets.UTF_8), e);
+          + secrets.scrub(e.getOriginalMessage().replaceAll("[\\r\\n]+", " ")),
+          secrets.scrub(new String(bytes, 0,
+              Math.min(bytes.length, ApiDecodeException.MAX_SNIPPET_CHARS), StandardCharsets.UTF_8)),
+          e);
     } catch (IOException e) {
       throw cutOff(response, CallHandler.describe(e), e);
     }

@@ -28,14 +28,16 @@ final class CallHandler implements InvocationHandler {
   private final Map<Method, MethodHandler> dispatch;
   private final VendorProfile vendor;
   private final RetryLoop loop;
+  private final SecretRegistry secrets;
   /** Set for a one-attempt view: every call is this attempt, with no retry. */
   private final Attempt boundAttempt;
 
   private CallHandler(Map<Method, MethodHandler> dispatch, VendorProfile vendor, RetryLoop loop,
-      Attempt boundAttempt) {
+      SecretRegistry secrets, Attempt boundAttempt) {
     this.dispatch = dispatch;
     this.vendor = vendor;
     this.loop = loop;
+    this.secrets = secrets;
     this.boundAttempt = boundAttempt;
   }
 
@@ -43,16 +45,18 @@ final class CallHandler implements InvocationHandler {
   static final class Factory implements InvocationHandlerFactory {
     private final VendorProfile vendor;
     private final RetryLoop loop;
+    private final SecretRegistry secrets;
     private volatile CallHandler created;
 
-    Factory(VendorProfile vendor, RetryLoop loop) {
+    Factory(VendorProfile vendor, RetryLoop loop, SecretRegistry secrets) {
       this.vendor = vendor;
       this.loop = loop;
+      this.secrets = secrets;
     }
 
     @Override
     public InvocationHandler create(Target target, Map<Method, MethodHandler> dispatch) {
-      CallHandler handler = new CallHandler(dispatch, vendor, loop, null);
+      CallHandler handler = new CallHandler(dispatch, vendor, loop, secrets, null);
       created = handler;
       return handler;
     }
@@ -69,7 +73,7 @@ final class CallHandler implements InvocationHandler {
    */
   <A> A view(Class<A> type, Attempt attempt) {
     return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        new CallHandler(dispatch, vendor, loop, attempt)));
+        new CallHandler(dispatch, vendor, loop, secrets, attempt)));
   }
 
   @Override
@@ -122,13 +126,15 @@ final class CallHandler implements InvocationHandler {
       return new ApiDecodeException(prefix + "could not decode the response", "", t.getCause());
     }
     if (t instanceof EncodeException) {
-      return new SdkException(prefix + "could not encode the request: " + t.getMessage(), t);
+      return new SdkException(prefix + "could not encode the request: "
+          + secrets.scrub(t.getMessage()), t);
     }
     String method = attempt.sentMethod() != null ? attempt.sentMethod()
         : t instanceof RetryableException r && r.method() != null ? r.method().name() : null;
     IOException io = findIo(t);
     if (io != null) {
-      return new ApiIoException(prefix + describe(io), io, method, io instanceof ConnectException);
+      return new ApiIoException(prefix + secrets.scrub(describe(io)), io, method,
+          io instanceof ConnectException);
     }
     if (t instanceof RetryableException) {
       return new ApiIoException(prefix + "I/O error", t, method, false);

@@ -47,12 +47,13 @@ public final class HttpPipeline {
    * @param maxResponseBytes the largest body that is read
    * @param listener receives every event
    * @param mapper the JSON mapper
+   * @param secrets the client's secrets, scrubbed from vendor text in messages and logs
    */
   public record Settings(
       VendorProfile vendor, URI baseUrl, Client transport, Request.Options timeouts,
       Duration attemptTimeout, RetrySettings retry, TimeSource time, String userAgent,
       Map<String, String> defaultHeaders, double requestsPerSecond, long maxResponseBytes,
-      ClientListener listener, ObjectMapper mapper) {
+      ClientListener listener, ObjectMapper mapper, SecretRegistry secrets) {
     Settings requireComplete() {
       Objects.requireNonNull(vendor, "vendor");
       Objects.requireNonNull(baseUrl, "baseUrl");
@@ -63,6 +64,7 @@ public final class HttpPipeline {
       Objects.requireNonNull(listener, "listener");
       Objects.requireNonNull(mapper, "mapper");
       Objects.requireNonNull(defaultHeaders, "defaultHeaders");
+      Objects.requireNonNull(secrets, "secrets");
       return this;
     }
   }
@@ -90,7 +92,8 @@ public final class HttpPipeline {
     settings.requireComplete();
     Client transport = settings.transport() == null
         ? DeadlineTransport.overHttpUrlConnection() : DeadlineTransport.over(settings.transport());
-    Client observed = new ObservedTransport(transport, settings.vendor(), settings.listener());
+    Client observed = new ObservedTransport(transport, settings.vendor(), settings.listener(),
+        settings.secrets());
     RetryLoop loop = RetryLoop.create(settings.vendor(), settings.retry(), settings.timeouts(),
         settings.attemptTimeout(), settings.time(), CredentialRefresh.NONE, settings.listener());
     RequestRateLimiter limiter = settings.requestsPerSecond() > 0
@@ -122,8 +125,8 @@ public final class HttpPipeline {
     RequestRateLimiter limiter = newSettings.requestsPerSecond() <= 0 ? null
         : rateLimiter != null && newSettings.requestsPerSecond() == settings.requestsPerSecond()
             ? rateLimiter : new RequestRateLimiter(newSettings.requestsPerSecond(), newSettings.time());
-    Client newObserved = new ObservedTransport(
-        ((ObservedTransport) observed).delegate(), newSettings.vendor(), newSettings.listener());
+    Client newObserved = new ObservedTransport(((ObservedTransport) observed).delegate(),
+        newSettings.vendor(), newSettings.listener(), newSettings.secrets());
     RetryLoop loop = tokenLoop.derive(newSettings.retry(), newSettings.timeouts(),
         newSettings.attemptTimeout(), CredentialRefresh.NONE, newSettings.listener());
     return new HttpPipeline(newSettings, newObserved, loop, template -> { },
@@ -139,14 +142,16 @@ public final class HttpPipeline {
    */
   public <A> BoundApi<A> bind(Class<A> feignInterface) {
     Objects.requireNonNull(feignInterface, "feignInterface");
-    CallHandler.Factory handlers = new CallHandler.Factory(settings.vendor(), apiLoop);
+    CallHandler.Factory handlers =
+        new CallHandler.Factory(settings.vendor(), apiLoop, settings.secrets());
     Feign.Builder builder = Feign.builder()
         .client(observed)
         .options(settings.timeouts())
         .encoder(new JsonBodyEncoder(settings.mapper()))
         .decoder(new BoundedJsonDecoder(settings.vendor(), settings.mapper(),
-            settings.maxResponseBytes()))
-        .errorDecoder(new StatusErrorDecoder(settings.vendor(), settings.mapper()))
+            settings.maxResponseBytes(), settings.secrets()))
+        .errorDecoder(new StatusErrorDecoder(settings.vendor(), settings.mapper(),
+            settings.secrets()))
         .retryer(Retryer.NEVER_RETRY)
         .requestInterceptor(credentials)
         .requestInterceptor(headers);
@@ -160,7 +165,8 @@ public final class HttpPipeline {
 
   /** @return token requests and other raw calls, through this pipeline without credentials */
   public RawExchange exchange() {
-    return new RawExchange(settings.vendor(), observed, tokenLoop, settings.mapper());
+    return new RawExchange(settings.vendor(), observed, tokenLoop, settings.mapper(),
+        settings.secrets());
   }
 
   /** @return the retry loop of API calls, for listings that schedule their own waits */

@@ -57,26 +57,28 @@ public final class LoggingListener implements ClientListener {
     return LOG.isTraceEnabled();
   }
 
-  /** Logs a body at TRACE, redacted and bounded. */
-  static void traceBody(String vendor, String direction, String contentType, byte[] body) {
+  /** Logs a body at TRACE, redacted, scrubbed of the client's secrets, and bounded. */
+  static void traceBody(String vendor, String direction, String contentType, byte[] body,
+      SecretRegistry secrets) {
     if (!LOG.isTraceEnabled() || body == null) {
       return;
     }
     int n = Math.min(body.length, MAX_TRACE_BODY_CHARS);
     String text = new String(body, 0, n, StandardCharsets.UTF_8);
     LOG.trace("{} {} body ({} bytes{}): {}", vendor, direction, body.length,
-        body.length > n ? ", cut" : "", Redaction.redactBody(contentType, text));
+        body.length > n ? ", cut" : "", secrets.scrub(Redaction.redactBody(contentType, text)));
   }
 
-  /** Logs a request's headers at TRACE, redacted. */
-  static void traceHeaders(String vendor, String direction, java.util.Map<String, ? extends java.util.Collection<String>> headers) {
+  /** Logs a request's headers at TRACE, redacted and scrubbed of the client's secrets. */
+  static void traceHeaders(String vendor, String direction,
+      java.util.Map<String, ? extends java.util.Collection<String>> headers, SecretRegistry secrets) {
     if (!LOG.isTraceEnabled() || headers == null) {
       return;
     }
     StringBuilder b = new StringBuilder();
     headers.forEach((name, values) -> values.forEach(v ->
         b.append(b.length() == 0 ? "" : ", ").append(name).append(": ")
-            .append(Redaction.redactHeader(name, v))));
+            .append(secrets.scrub(Redaction.redactHeader(name, v)))));
     LOG.trace("{} {} headers: {}", vendor, direction, b);
   }
 }

@@ -17,11 +17,14 @@ final class ObservedTransport implements Client {
   private final Client delegate;
   private final VendorProfile vendor;
   private final ClientListener listener;
+  private final SecretRegistry secrets;
 
-  ObservedTransport(Client delegate, VendorProfile vendor, ClientListener listener) {
+  ObservedTransport(Client delegate, VendorProfile vendor, ClientListener listener,
+      SecretRegistry secrets) {
     this.delegate = delegate;
     this.vendor = vendor;
     this.listener = listener;
+    this.secrets = secrets;
   }
 
   Client delegate() {
@@ -32,16 +35,18 @@ final class ObservedTransport implements Client {
   public Response execute(Request request, Request.Options options) throws IOException {
     int attempt = 1;
     String method = request.httpMethod().name();
-    String path = pathOf(request.url());
+    String path = secrets.scrub(pathOf(request.url()));
     if (options instanceof Attempt current) {
       attempt = current.number();
       current.recordSent(method, path, authorizationOf(request.headers()));
     }
     listener.onRequestSent(new ClientListener.RequestSent(vendor.id(), method, path, attempt));
     if (LoggingListener.traceEnabled()) {
-      LoggingListener.traceHeaders(vendor.id(), "request " + method + " " + path, request.headers());
+      LoggingListener.traceHeaders(vendor.id(), "request " + method + " " + path, request.headers(),
+          secrets);
       if (request.body() != null && request.body().length > 0) {
-        LoggingListener.traceBody(vendor.id(), "request", contentType(request.headers()), request.body());
+        LoggingListener.traceBody(vendor.id(), "request", contentType(request.headers()), request.body(),
+            secrets);
       }
     }
     long start = System.nanoTime();

@@ -26,12 +26,20 @@ public final class RawExchange {
   private final Client transport;
   private final RetryLoop loop;
   private final ObjectMapper mapper;
+  private final SecretRegistry secrets;
 
-  RawExchange(VendorProfile vendor, Client observedTransport, RetryLoop loop, ObjectMapper mapper) {
+  RawExchange(VendorProfile vendor, Client observedTransport, RetryLoop loop, ObjectMapper mapper,
+      SecretRegistry secrets) {
     this.vendor = vendor;
     this.transport = observedTransport;
     this.loop = loop;
     this.mapper = mapper;
+    this.secrets = secrets;
+  }
+
+  /** @return the client's secrets, for scrubbing what the endpoint sent back */
+  public SecretRegistry secrets() {
+    return secrets;
   }
 
   /**
@@ -52,7 +60,7 @@ public final class RawExchange {
       Attempt attempt) {
     try (Response response = transport.execute(request, attempt)) {
       if (RETRIED_STATUSES.contains(response.status())) {
-        throw ApiException.from(vendor, operation, response, mapper);
+        throw ApiException.from(vendor, operation, response, mapper, secrets);
       }
       byte[] body;
       if (response.body() == null) {
@@ -65,7 +73,8 @@ public final class RawExchange {
       return new RawResponse<>(response.status(), response.headers(), body);
     } catch (IOException e) {
       throw new ApiIoException(vendor.displayName() + " " + operation + " failed: "
-          + CallHandler.describe(e), e, request.httpMethod().name(), e instanceof ConnectException);
+          + secrets.scrub(CallHandler.describe(e)), e, request.httpMethod().name(),
+          e instanceof ConnectException);
     }
   }
 

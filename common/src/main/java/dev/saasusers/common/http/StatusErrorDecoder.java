@@ -12,19 +12,21 @@ import java.nio.charset.StandardCharsets;
 final class StatusErrorDecoder implements ErrorDecoder {
   private final VendorProfile vendor;
   private final ObjectMapper mapper;
+  private final SecretRegistry secrets;
 
-  StatusErrorDecoder(VendorProfile vendor, ObjectMapper mapper) {
+  StatusErrorDecoder(VendorProfile vendor, ObjectMapper mapper, SecretRegistry secrets) {
     this.vendor = vendor;
     this.mapper = mapper;
+    this.secrets = secrets;
   }
 
   @Override
   public Exception decode(String methodKey, Response response) {
     ApiException error = ApiException.from(
-        vendor, CallHandler.operationFromConfigKey(methodKey), response, mapper);
+        vendor, CallHandler.operationFromConfigKey(methodKey), response, mapper, secrets);
     LoggingListener.traceBody(vendor.id(), "error response " + response.status(),
         ObservedTransport.contentType(response.headers()),
-        error.body().getBytes(StandardCharsets.UTF_8));
+        error.body().getBytes(StandardCharsets.UTF_8), secrets);
     return error;
   }
 }
