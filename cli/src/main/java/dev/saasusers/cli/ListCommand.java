@@ -2,8 +2,9 @@ package dev.saasusers.cli;
 
 import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
-import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +33,20 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--base-url", description = "API base URL; overrides the default and *_BASE_URL.")
   String baseUrl;
 
-  @Option(names = "--format", defaultValue = "table",
-      description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format",
+      description = "table, csv or jsonl (default: table).")
   RowWriter.Format format;
+
+  @Option(names = "--columns", paramLabel = "<names>",
+      description = {"Columns of csv and table, comma-separated: vendor, id, email, first_name,",
+          "last_name, name, roles, removed, or the vendor's JSON field names (license,",
+          "last_login, permissions.role, ...); 'all' flattens every field."})
+  String columns;
+
+  @Option(names = "--no-formula-guard", negatable = false,
+      description = "csv: leave cells starting with = + - @ tab or CR as they are (for programs, "
+          + "not spreadsheets).")
+  boolean noFormulaGuard;
 
   @Option(names = "--page-size", description = "Users per request (Datagrid 1-100, PandaDoc 1-50).")
   Integer pageSize;
@@ -77,10 +89,20 @@ final class ListCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
+    RowWriter.Format chosen = format == null ? RowWriter.Format.TABLE : format;
+    if (columns != null && chosen == RowWriter.Format.JSONL) {
+      throw new UsageException("--columns applies to csv and table; jsonl writes the vendor's "
+          + "whole JSON");
+    }
+    if (noFormulaGuard && chosen != RowWriter.Format.CSV) {
+      throw new UsageException("--no-formula-guard applies only to --format csv");
+    }
+    List<Columns.Column> chosenColumns = Columns.resolve(vendor, columns,
+        chosen == RowWriter.Format.TABLE ? Columns.TABLE_DEFAULT : Columns.CSV_DEFAULT);
     ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries, reporter);
-    RowWriter writer = RowWriter.of(format, cli.out);
+    // Opening the client checks the flags against the vendor; nothing is requested yet.
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();
       if (resume != null) {
@@ -89,30 +111,38 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
-      // The header waits for the first user, so a listing that fails at once writes nothing.
-      Iterator<UserRow> iterator = rows.iterator();
-      boolean started = false;
-      while (iterator.hasNext()) {
-        UserRow row = iterator.next();
-        if (!started) {
-          writer.start();
-          started = true;
-        }
-        writer.write(row);
-      }
-      if (!started) {
-        writer.start();
-      }
-    } catch (SdkException e) {
-      writer.finish();
-      String hint = e.checkpoint().map(c -> "; continue with --resume " + c).orElse("");
-      throw new SdkException(e.getMessage() + hint, e);
+      return listToStdout(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
+          new PrintStreamWriter(cli.out)));
     } finally {
       if (reporter != null) {
         reporter.finish();
       }
     }
-    writer.finish();
+  }
+
+  private int listToStdout(PagedIterable<UserRow> rows, RowWriter writer) {
+    // The header waits for the first user, so a listing that fails at once writes nothing.
+    boolean started = false;
+    try {
+      for (Page<UserRow> page : rows.pages()) {
+        for (UserRow row : page.items()) {
+          if (!started) {
+            writer.start();
+            started = true;
+          }
+          writer.write(row);
+        }
+        writer.flush();
+      }
+      if (!started) {
+        writer.start();
+      }
+    } catch (SdkException e) {
+      writer.flush();
+      String hint = e.checkpoint().map(c -> "; continue with --resume " + c).orElse("");
+      throw new SdkException(e.getMessage() + hint, e);
+    }
+    writer.flush();
     return 0;
   }
 }
