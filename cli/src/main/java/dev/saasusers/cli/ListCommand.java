@@ -4,6 +4,8 @@ import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code users-cli list <vendor>}: every user of one vendor, to stdout. */
+/** {@code users-cli list <vendor>}: every user of one vendor, to stdout or a file. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"Lists every user of a vendor, to stdout.",
+    description = {"Lists every user of a vendor, to stdout or --output FILE.",
         "Credentials come from the environment, never from flags:",
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
@@ -48,6 +50,11 @@ final class ListCommand implements Callable<Integer> {
           + "not spreadsheets).")
   boolean noFormulaGuard;
 
+  @Option(names = "--output", paramLabel = "<file>",
+      description = "Write to FILE, replacing it only when the listing completes; a failed run "
+          + "keeps FILE.partial for --resume.")
+  Path output;
+
   @Option(names = "--page-size", description = "Users per request (Datagrid 1-100, PandaDoc 1-50).")
   Integer pageSize;
 
@@ -71,7 +78,8 @@ final class ListCommand implements Callable<Integer> {
   Integer maxRetries;
 
   @Option(names = "--resume", paramLabel = "<checkpoint>",
-      description = "Continue a listing that failed, from the checkpoint its error printed.")
+      description = "Continue a listing that failed, from the checkpoint its error printed "
+          + "(with --output: into the partial file it left).")
   String resume;
 
   @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
@@ -111,8 +119,17 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
-      return listToStdout(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
-          new PrintStreamWriter(cli.out)));
+      if (output == null) {
+        return listToStdout(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
+            new PrintStreamWriter(cli.out)));
+      }
+      OutputFile.Shape shape = new OutputFile.Shape(vendor.id(), chosen.name().toLowerCase(),
+          String.join(",", chosenColumns.stream().map(Columns.Column::name).toList()),
+          !noFormulaGuard);
+      try (OutputFile file = OutputFile.open(output, resume, shape)) {
+        return listToFile(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
+            file.writer()), file);
+      }
     } finally {
       if (reporter != null) {
         reporter.finish();
@@ -144,5 +161,49 @@ final class ListCommand implements Callable<Integer> {
     }
     writer.flush();
     return 0;
+  }
+
+  /**
+   * Writes page by page, noting after each flushed page where the file stands, so that a
+   * failure leaves a partial file that ends exactly at the checkpoint it prints.
+   */
+  private int listToFile(PagedIterable<UserRow> rows, RowWriter writer, OutputFile file) {
+    boolean headerDue = file.isEmpty();
+    try {
+      for (Page<UserRow> page : rows.pages()) {
+        if (headerDue && !page.items().isEmpty()) {
+          writer.start();
+          headerDue = false;
+        }
+        for (UserRow row : page.items()) {
+          writer.write(row);
+        }
+        writer.flush();
+        file.pageWritten(page.checkpoint(), page.items().size());
+      }
+      if (headerDue) {
+        writer.start();
+      }
+      writer.flush();
+    } catch (SdkException e) {
+      String at = file.keepPartial(e.checkpoint().orElse(resume));
+      throw new SdkException(e.getMessage() + failureHint(file, at), e);
+    } catch (UncheckedIOException e) {
+      String at = file.keepPartial(resume);
+      throw new UncheckedIOException("cannot write " + file.partial() + ": "
+          + e.getCause().getMessage() + failureHint(file, at), e.getCause());
+    } catch (RuntimeException e) {
+      String at = file.keepPartial(resume);
+      throw new IllegalStateException(e.getMessage() + failureHint(file, at), e);
+    }
+    file.commit();
+    return 0;
+  }
+
+  private String failureHint(OutputFile file, String checkpoint) {
+    String kept = "; " + output + " is untouched, " + file.users() + " users of this run kept in "
+        + file.partial();
+    return checkpoint == null ? kept + "; run again without --resume"
+        : kept + "; continue with --resume " + checkpoint + " --output " + output;
   }
 }
