@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
-        "  each vendor's *_BASE_URL overrides its default."})
+        "  each vendor's *_BASE_URL overrides its default.",
+        "With --since-snapshot: exit 0 no change, 1 changes, 2 trouble (as diff)."})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand
   UsersCli cli;
@@ -54,6 +55,11 @@ final class ListCommand implements Callable<Integer> {
       description = "Write to FILE, replacing it only when the listing completes; a failed run "
           + "keeps FILE.partial for --resume.")
   Path output;
+
+  @Option(names = "--since-snapshot", paramLabel = "<file>",
+      description = "Instead of the users, show what changed since an earlier export "
+          + "(jsonl or csv): like 'diff FILE <this listing>'.")
+  Path sinceSnapshot;
 
   @Option(names = "--page-size", description = "Users per request (Datagrid 1-100, PandaDoc 1-50).")
   Integer pageSize;
@@ -98,6 +104,14 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     RowWriter.Format chosen = format == null ? RowWriter.Format.TABLE : format;
+    if (sinceSnapshot != null) {
+      refuseWithSnapshot(columns != null, "--columns");
+      refuseWithSnapshot(output != null, "--output");
+      refuseWithSnapshot(resume != null, "--resume");
+      refuseWithSnapshot(noFormulaGuard, "--no-formula-guard");
+      refuseWithSnapshot(maxItems != null, "--max-items (every user past it would show as removed)");
+      refuseWithSnapshot(chosen == RowWriter.Format.CSV, "--format csv (diff writes table or jsonl)");
+    }
     if (columns != null && chosen == RowWriter.Format.JSONL) {
       throw new UsageException("--columns applies to csv and table; jsonl writes the vendor's "
           + "whole JSON");
@@ -119,6 +133,9 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
+      if (sinceSnapshot != null) {
+        return SnapshotDiff.sinceSnapshot(sinceSnapshot, vendor, rows, chosen, cli);
+      }
       if (output == null) {
         return listToStdout(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
             new PrintStreamWriter(cli.out)));
@@ -134,6 +151,12 @@ final class ListCommand implements Callable<Integer> {
       if (reporter != null) {
         reporter.finish();
       }
+    }
+  }
+
+  private static void refuseWithSnapshot(boolean given, String flag) {
+    if (given) {
+      throw new UsageException(flag + " does not go with --since-snapshot");
     }
   }
 
