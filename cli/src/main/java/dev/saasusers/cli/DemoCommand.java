@@ -41,7 +41,9 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = cli.out;
     List<String> summary = new ArrayList<>();
-    RowWriter table = RowWriter.of(RowWriter.Format.TABLE, out);
+    RowWriter table = RowWriter.of(RowWriter.Format.TABLE,
+        Columns.resolve(Vendor.DATAGRID, null, Columns.TABLE_DEFAULT), false,
+        new PrintStreamWriter(out));
     table.start();
     try (FakePolytomic polytomic = FakePolytomic.start(users);
         FakeDatagrid datagrid = FakeDatagrid.start(users);
@@ -77,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     summary.forEach(out::println);
-    table.finish();
+    table.flush();
     return 0;
   }
 

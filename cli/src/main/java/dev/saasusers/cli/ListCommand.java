@@ -2,8 +2,11 @@ package dev.saasusers.cli;
 
 import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
-import java.util.Iterator;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -11,14 +14,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code users-cli list <vendor>}: every user of one vendor, to stdout. */
+/** {@code users-cli list <vendor>}: every user of one vendor, to stdout or a file. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = {"Lists every user of a vendor, to stdout.",
+    description = {"Lists every user of a vendor, to stdout or --output FILE.",
         "Credentials come from the environment, never from flags:",
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
-        "  each vendor's *_BASE_URL overrides its default."})
+        "  each vendor's *_BASE_URL overrides its default.",
+        "With --since-snapshot: exit 0 no change, 1 changes, 2 trouble (as diff)."})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand
   UsersCli cli;
@@ -33,9 +37,30 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--base-url", description = "API base URL; overrides the default and *_BASE_URL.")
   String baseUrl;
 
-  @Option(names = "--format", defaultValue = "table",
-      description = "table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format",
+      description = "table, csv or jsonl (default: table).")
   RowWriter.Format format;
+
+  @Option(names = "--columns", paramLabel = "<names>",
+      description = {"Columns of csv and table, comma-separated: vendor, id, email, first_name,",
+          "last_name, name, roles, removed, or the vendor's JSON field names (license,",
+          "last_login, permissions.role, ...); 'all' flattens every field."})
+  String columns;
+
+  @Option(names = "--no-formula-guard", negatable = false,
+      description = "csv: leave cells starting with = + - @ tab or CR as they are (for programs, "
+          + "not spreadsheets).")
+  boolean noFormulaGuard;
+
+  @Option(names = "--output", paramLabel = "<file>",
+      description = "Write to FILE, replacing it only when the listing completes; a failed run "
+          + "keeps FILE.partial for --resume.")
+  Path output;
+
+  @Option(names = "--since-snapshot", paramLabel = "<file>",
+      description = "Instead of the users, show what changed since an earlier export "
+          + "(jsonl or csv): like 'diff FILE <this listing>'.")
+  Path sinceSnapshot;
 
   @Option(names = "--page-size", description = "Users per request (Datagrid 1-100, PandaDoc 1-50).")
   Integer pageSize;
@@ -64,7 +89,8 @@ final class ListCommand implements Callable<Integer> {
   Double timeoutSeconds;
 
   @Option(names = "--resume", paramLabel = "<checkpoint>",
-      description = "Continue a listing that failed, from the checkpoint its error printed.")
+      description = "Continue a listing that failed, from the checkpoint its error printed "
+          + "(with --output: into the partial file it left).")
   String resume;
 
   @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
@@ -85,11 +111,29 @@ final class ListCommand implements Callable<Integer> {
         throw new UsageException(e.getMessage());
       }
     }
+    RowWriter.Format chosen = format == null ? RowWriter.Format.TABLE : format;
+    if (sinceSnapshot != null) {
+      refuseWithSnapshot(columns != null, "--columns");
+      refuseWithSnapshot(output != null, "--output");
+      refuseWithSnapshot(resume != null, "--resume");
+      refuseWithSnapshot(noFormulaGuard, "--no-formula-guard");
+      refuseWithSnapshot(maxItems != null, "--max-items (every user past it would show as removed)");
+      refuseWithSnapshot(chosen == RowWriter.Format.CSV, "--format csv (diff writes table or jsonl)");
+    }
+    if (columns != null && chosen == RowWriter.Format.JSONL) {
+      throw new UsageException("--columns applies to csv and table; jsonl writes the vendor's "
+          + "whole JSON");
+    }
+    if (noFormulaGuard && chosen != RowWriter.Format.CSV) {
+      throw new UsageException("--no-formula-guard applies only to --format csv");
+    }
+    List<Columns.Column> chosenColumns = Columns.resolve(vendor, columns,
+        chosen == RowWriter.Format.TABLE ? Columns.TABLE_DEFAULT : Columns.CSV_DEFAULT);
     ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries,
         timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), reporter);
-    RowWriter writer = RowWriter.of(format, cli.out);
+    // Opening the client checks the flags against the vendor; nothing is requested yet.
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();
       if (resume != null) {
@@ -98,30 +142,100 @@ final class ListCommand implements Callable<Integer> {
       if (maxItems != null) {
         rows = rows.maxItems(maxItems);
       }
-      // The header waits for the first user, so a listing that fails at once writes nothing.
-      Iterator<UserRow> iterator = rows.iterator();
-      boolean started = false;
-      while (iterator.hasNext()) {
-        UserRow row = iterator.next();
-        if (!started) {
-          writer.start();
-          started = true;
-        }
-        writer.write(row);
+      if (sinceSnapshot != null) {
+        return SnapshotDiff.sinceSnapshot(sinceSnapshot, vendor, rows, chosen, cli);
       }
-      if (!started) {
-        writer.start();
+      if (output == null) {
+        return listToStdout(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
+            new PrintStreamWriter(cli.out)));
       }
-    } catch (SdkException e) {
-      writer.finish();
-      String hint = e.checkpoint().map(c -> "; continue with --resume " + c).orElse("");
-      throw new SdkException(e.getMessage() + hint, e);
+      OutputFile.Shape shape = new OutputFile.Shape(vendor.id(), chosen.name().toLowerCase(),
+          String.join(",", chosenColumns.stream().map(Columns.Column::name).toList()),
+          !noFormulaGuard);
+      try (OutputFile file = OutputFile.open(output, resume, shape)) {
+        return listToFile(rows, RowWriter.of(chosen, chosenColumns, !noFormulaGuard,
+            file.writer()), file);
+      }
     } finally {
       if (reporter != null) {
         reporter.finish();
       }
     }
-    writer.finish();
+  }
+
+  private static void refuseWithSnapshot(boolean given, String flag) {
+    if (given) {
+      throw new UsageException(flag + " does not go with --since-snapshot");
+    }
+  }
+
+  private int listToStdout(PagedIterable<UserRow> rows, RowWriter writer) {
+    // The header waits for the first user, so a listing that fails at once writes nothing.
+    boolean started = false;
+    try {
+      for (Page<UserRow> page : rows.pages()) {
+        for (UserRow row : page.items()) {
+          if (!started) {
+            writer.start();
+            started = true;
+          }
+          writer.write(row);
+        }
+        writer.flush();
+      }
+      if (!started) {
+        writer.start();
+      }
+    } catch (SdkException e) {
+      writer.flush();
+      String hint = e.checkpoint().map(c -> "; continue with --resume " + c).orElse("");
+      throw new SdkException(e.getMessage() + hint, e);
+    }
+    writer.flush();
     return 0;
+  }
+
+  /**
+   * Writes page by page, noting after each flushed page where the file stands, so that a
+   * failure leaves a partial file that ends exactly at the checkpoint it prints.
+   */
+  private int listToFile(PagedIterable<UserRow> rows, RowWriter writer, OutputFile file) {
+    boolean headerDue = file.isEmpty();
+    try {
+      for (Page<UserRow> page : rows.pages()) {
+        if (headerDue && !page.items().isEmpty()) {
+          writer.start();
+          headerDue = false;
+        }
+        for (UserRow row : page.items()) {
+          writer.write(row);
+        }
+        writer.flush();
+        file.pageWritten(page.checkpoint(), page.items().size());
+      }
+      if (headerDue) {
+        writer.start();
+      }
+      writer.flush();
+    } catch (SdkException e) {
+      String at = file.keepPartial(e.checkpoint().orElse(resume));
+      throw new SdkException(e.getMessage() + failureHint(file, at), e);
+    } catch (UncheckedIOException e) {
+      String at = file.keepPartial(resume);
+      throw new UncheckedIOException("cannot write " + file.partial() + ": "
+          + e.getCause().getMessage() + failureHint(file, at), e.getCause());
+    } catch (RuntimeException e) {
+      String at = file.keepPartial(resume);
+      throw new IllegalStateException(e.getMessage() + failureHint(file, at), e);
+    }
+    file.commit();
+    return 0;
+  }
+
+  private String failureHint(OutputFile file, String checkpoint) {
+    String kept = "; " + output + " is untouched, " + file.users() + " users of this run kept in "
+        + file.partial();
+    return checkpoint == null ? kept + "; run again without --resume"
+        : kept + "; continue with --resume " + checkpoint + " --output " + output;
   }
 }

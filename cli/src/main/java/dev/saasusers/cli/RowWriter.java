@@ -1,125 +1,203 @@
 package dev.saasusers.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.saasusers.common.http.JsonMapper;
-import dev.saasusers.common.user.DirectoryUser;
-import java.io.PrintStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
 
-/** Writes listed users to stdout in one format, one user at a time (nothing is buffered). */
+/**
+ * Writes listed users in one format, one user at a time; {@link #flush()} pushes what was
+ * written so far to the underlying writer. Vendor values are untrusted: csv and table make
+ * control and bidi-control characters visible, and csv neutralises formula cells; jsonl keeps
+ * the vendor's values exact, as JSON escapes.
+ */
 abstract class RowWriter {
   /** The formats {@code --format} accepts. */
   enum Format { TABLE, CSV, JSONL }
 
-  final PrintStream out;
+  final Writer out;
 
-  RowWriter(PrintStream out) {
+  RowWriter(Writer out) {
     this.out = out;
   }
 
-  static RowWriter of(Format format, PrintStream out) {
+  /**
+   * @param format the output format
+   * @param columns the columns of csv and table; ignored by jsonl
+   * @param formulaGuard whether csv prefixes formula cells with {@code '}
+   * @param out where rows go
+   * @return the writer
+   */
+  static RowWriter of(Format format, List<Columns.Column> columns, boolean formulaGuard,
+      Writer out) {
     switch (format) {
       case CSV:
-        return new Csv(out);
+        return new Csv(out, columns, formulaGuard);
       case JSONL:
         return new JsonLines(out);
       default:
-        return new Table(out);
+        return new Table(out, columns);
     }
   }
 
+  /** Writes the header, if the format has one. */
   void start() {
   }
 
   abstract void write(UserRow row);
 
-  void finish() {
-    out.flush();
+  void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  static String roles(DirectoryUser user) {
-    return String.join(";", user.roles());
+  final void print(String text) {
+    try {
+      out.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The vendor's own JSON: the API's field names and values, one object per line. */
   static final class JsonLines extends RowWriter {
-    private final ObjectMapper mapper = JsonMapper.standard();
+    private final ObjectWriter json = JsonMapper.standard().writer()
+        .with(SafeJsonEscapes.INSTANCE);
 
-    JsonLines(PrintStream out) {
+    JsonLines(Writer out) {
       super(out);
     }
 
     @Override
     void write(UserRow row) {
       try {
-        out.println(mapper.writeValueAsString(row.vendorModel()));
+        print(json.writeValueAsString(row.vendorModel()) + "\n");
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }
     }
   }
 
-  /** The cross-vendor columns, quoted per RFC 4180. */
+  /**
+   * RFC 4180 through jackson-dataformat-csv. Each cell has its control and bidi-control
+   * characters made visible (line breaks stay, quoted) and, with the formula guard, a cell that
+   * a spreadsheet would run as a formula gets a leading {@code '} (OWASP's CSV injection advice).
+   */
   static final class Csv extends RowWriter {
-    Csv(PrintStream out) {
+    private final List<Columns.Column> columns;
+    private final boolean formulaGuard;
+    private final SequenceWriter rows;
+
+    Csv(Writer out, List<Columns.Column> columns, boolean formulaGuard) {
       super(out);
+      this.columns = columns;
+      this.formulaGuard = formulaGuard;
+      CsvSchema.Builder schema = CsvSchema.builder().setLineSeparator("\r\n").setUseHeader(false);
+      columns.forEach(c -> schema.addColumn(c.name()));
+      try {
+        this.rows = new CsvMapper().writerFor(String[].class).with(schema.build())
+            .writeValues(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override
     void start() {
-      out.print("vendor,id,email,first_name,last_name,roles,removed\r\n");
+      writeRow(columns.stream().map(Columns.Column::name).toArray(String[]::new));
     }
 
     @Override
     void write(UserRow row) {
-      DirectoryUser u = row.user();
-      out.print(String.join(",", quote(u.vendor()), quote(u.id()), quote(u.email()),
-          quote(u.firstName()), quote(u.lastName()), quote(roles(u)),
-          quote(u.removed() == null ? null : u.removed().toString())) + "\r\n");
+      Columns.Row view = new Columns.Row(row);
+      String[] cells = new String[columns.size()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = CsvCells.clean(columns.get(i).value().apply(view), formulaGuard);
+      }
+      writeRow(cells);
     }
 
-    static String quote(String value) {
-      if (value == null) {
-        return "";
+    private void writeRow(String[] cells) {
+      try {
+        rows.write(cells);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n")
-          || value.contains("\r");
-      return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+    @Override
+    void flush() {
+      try {
+        rows.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
-  /** Fixed-width columns for people; long values are cut with an ellipsis. */
+  /**
+   * Columns for people, aligned by display width; long values are cut with an ellipsis and every
+   * control or bidi-control character is shown as an escape, never sent to the terminal.
+   */
   static final class Table extends RowWriter {
-    private static final String FORMAT = "%-9s  %-36s  %-34s  %-26s  %s%n";
+    private final List<Columns.Column> columns;
 
-    Table(PrintStream out) {
+    Table(Writer out, List<Columns.Column> columns) {
       super(out);
+      this.columns = columns;
     }
 
     @Override
     void start() {
-      out.printf(FORMAT, "VENDOR", "ID", "EMAIL", "NAME", "ROLES");
+      String[] cells = columns.stream()
+          .map(c -> c.name().toUpperCase(java.util.Locale.ROOT)).toArray(String[]::new);
+      print(line(cells));
     }
 
     @Override
     void write(UserRow row) {
-      DirectoryUser u = row.user();
-      String name = ((u.firstName() == null ? "" : u.firstName()) + " "
-          + (u.lastName() == null ? "" : u.lastName())).trim();
-      if (name.isEmpty()) {
-        name = null; // shown as "-", like other missing values (Polytomic has no names)
+      Columns.Row view = new Columns.Row(row);
+      String[] cells = new String[columns.size()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = columns.get(i).value().apply(view);
       }
-      out.printf(FORMAT, u.vendor(), cut(u.id(), 36), cut(u.email(), 34), cut(name, 26),
-          cut(roles(u), 40));
+      print(line(cells));
     }
 
-    static String cut(String value, int width) {
-      if (value == null) {
-        return "-";
+    private String line(String[] cells) {
+      int[] widths = columns.stream().mapToInt(Columns.Column::tableWidth).toArray();
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = cell(cells[i]);
       }
-      String oneLine = value.replaceAll("[\\r\\n\\t]", " ");
-      return oneLine.length() <= width ? oneLine : oneLine.substring(0, width - 1) + "…";
+      return line(cells, widths);
+    }
+
+    /**
+     * @param cells cell texts, already made visible
+     * @param widths each column's width; the last column is cut but not padded
+     * @return one table line, cells cut and padded by display width, with a line separator
+     */
+    static String line(String[] cells, int[] widths) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cells.length; i++) {
+        String cell = DisplayWidth.cut(cells[i], widths[i]);
+        boolean last = i == cells.length - 1;
+        line.append(last ? cell : DisplayWidth.pad(cell, widths[i]) + "  ");
+      }
+      return line.append(System.lineSeparator()).toString();
+    }
+
+    static String cell(String value) {
+      return value == null || value.isEmpty() ? "-" : TerminalText.visible(value);
     }
   }
 }

@@ -11,12 +11,13 @@ import picocli.CommandLine.Option;
  * {@code users-cli}: lists every user of Polytomic, Datagrid, PandaDoc or Podero, and demos the
  * SDK against fake vendors. Errors are one line (exit 1; 2 for usage errors) unless
  * {@code --debug} asks for the stack trace. Exit codes: 0 success, 1 failure (also a missing
- * credential variable), 2 usage error; {@code spec-diff} exits 1 on breaking changes.
+ * credential variable), 2 usage error; {@code spec-diff} exits 1 on breaking changes, and
+ * {@code diff} (and {@code list --since-snapshot}) 1 when users changed, 2 when it cannot compare.
  */
 @Command(name = "users-cli", mixinStandardHelpOptions = true,
     versionProvider = UsersCli.Version.class,
-    description = "Lists the users of Polytomic, Datagrid, PandaDoc and Podero.",
-    subcommands = {ListCommand.class, DemoCommand.class, SpecDiffCommand.class,
+    description = "Lists and compares the users of Polytomic, Datagrid, PandaDoc and Podero.",
+    subcommands = {ListCommand.class, DiffCommand.class, DemoCommand.class, SpecDiffCommand.class,
         CommandLine.HelpCommand.class})
 public final class UsersCli {
   final Environment environment;
@@ -77,18 +78,24 @@ public final class UsersCli {
     });
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (cli.debug) {
-        e.printStackTrace(err);
+        // Vendor text in messages is untrusted: escapes made visible, line breaks kept.
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.print(TerminalText.visibleExceptLineBreaks(trace.toString()));
+        err.flush();
       } else {
         err.println("error: " + oneLine(e));
       }
-      return e instanceof UsageException || e instanceof IllegalArgumentException ? 2 : 1;
+      return e instanceof UsageException || e instanceof IllegalArgumentException
+          || e instanceof DiffException ? 2 : 1;
     });
     return commandLine.execute(args);
   }
 
   private static String oneLine(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    // The message may quote a vendor: no control or bidi-control character reaches the terminal.
+    return TerminalText.visible(message.replaceAll("\\s*[\\r\\n]+\\s*", " "));
   }
 
   /** Reads the version from the jar's manifest. */
