@@ -78,11 +78,14 @@ public final class UsersCli {
     });
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (cli.debug) {
-        // Vendor text in messages is untrusted: escapes made visible, line breaks kept.
+        // Vendor text in messages is untrusted: escapes made visible; the trace's own line
+        // breaks and frame indents kept.
         java.io.StringWriter trace = new java.io.StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        err.print(TerminalText.visibleExceptLineBreaks(trace.toString()));
-        err.flush();
+        for (String line : trace.toString().split("\\R")) {
+          String indent = line.startsWith("\t") ? "\t" : "";
+          err.println(indent + TerminalText.visible(line.substring(indent.length())));
+        }
       } else {
         err.println("error: " + oneLine(e));
       }
