@@ -9,6 +9,7 @@ import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.CursorPaging;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.api.DatagridApi;
@@ -86,6 +87,9 @@ public final class DatagridClient extends VendorClient {
         user.getLastName(), role == null ? List.of() : List.of(role), null);
   }
 
+  /** The spec requires {@code data} (checked by the decoder) and does not let it be null. */
+  private static final ItemsField DATA = ItemsField.notNull(VENDOR, "listUsers", "data");
+
   /** Listing operations on the organization's users. */
   public final class Users {
     private Users() {
@@ -106,12 +110,12 @@ public final class DatagridClient extends VendorClient {
         return paged("cursor-before", api, a -> CursorPaging.backwards(
             before -> a.listUsersWithHttpInfo(query(params).before(before)),
             ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
-            OrganizationUser::getId));
+            OrganizationUser::getId).itemsField(DATA));
       }
       return paged("cursor", api, a -> CursorPaging.of(
           after -> a.listUsersWithHttpInfo(query(params).after(after)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
-          OrganizationUser::getId));
+          OrganizationUser::getId).itemsField(DATA));
     }
 
     private DatagridApi.ListUsersQueryParams query(ListUsersParams params) {

@@ -10,6 +10,7 @@ import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.podero.api.PoderoApi;
@@ -99,6 +100,9 @@ public final class PoderoClient extends VendorClient {
     return role == Role.UNKNOWN_DEFAULT_OPEN_API ? DirectoryUser.UNKNOWN_ROLE : role.getValue();
   }
 
+  /** The spec's 200 body is itself the array of users, not nullable. */
+  private static final ItemsField BODY = ItemsField.wholeBody(VENDOR, "listUsers");
+
   /** Listing operations on an organization's users. */
   public final class Users {
     private Users() {
@@ -123,7 +127,7 @@ public final class PoderoClient extends VendorClient {
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", api, a -> SinglePage.of(
           () -> a.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
-              .includeDeleted(params.includeDeleted())), Function.identity()));
+              .includeDeleted(params.includeDeleted())), Function.identity()).itemsField(BODY));
     }
   }
 

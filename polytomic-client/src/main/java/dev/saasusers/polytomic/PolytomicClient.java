@@ -10,6 +10,7 @@ import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.BoundApi;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.polytomic.api.PolytomicApi;
@@ -96,6 +97,9 @@ public final class PolytomicClient extends VendorClient {
         null, roles, null);
   }
 
+  /** The spec's {@code data} is optional and {@code type: [array, 'null']}: null is no users. */
+  private static final ItemsField DATA = ItemsField.nullMeansEmpty(VENDOR, "listUsers", "data");
+
   /** Listing operations on an organization's users. */
   public final class Users {
     private Users() {
@@ -120,7 +124,7 @@ public final class PolytomicClient extends VendorClient {
     public PagedIterable<User> list(String orgId) {
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", api, a -> SinglePage.of(() -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
-          ListUsersEnvelope::getData));
+          ListUsersEnvelope::getData).itemsField(DATA));
     }
   }
 
