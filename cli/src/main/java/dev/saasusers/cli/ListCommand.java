@@ -1,9 +1,11 @@
 package dev.saasusers.cli;
 
 import dev.saasusers.common.config.UuidArgument;
+import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.PagedIterable;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -18,7 +20,13 @@ import picocli.CommandLine.ParentCommand;
         "  POLYTOMIC_API_KEY (+ POLYTOMIC_ORG_ID), DATAGRID_API_KEY,",
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
-        "  each vendor's *_BASE_URL overrides its default."})
+        "  each vendor's *_BASE_URL overrides its default."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every user was listed (the listing is known complete)",
+        "1:the listing failed (resume with --resume <checkpoint> when the error names one)",
+        "2:usage error",
+        "3:the listing finished, but the server's paging signals contradicted each other:"
+            + " completeness is not proven (stderr says which)"})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand
   UsersCli cli;
@@ -86,9 +94,12 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
+    CompletenessWatch completeness = new CompletenessWatch();
+    ClientListener listeners = reporter == null ? completeness
+        : ClientListener.fanOut(List.of(reporter, completeness));
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries,
-        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), reporter);
+        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners);
     RowWriter writer = RowWriter.of(format, cli.out);
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();
@@ -122,6 +133,18 @@ final class ListCommand implements Callable<Integer> {
       }
     }
     writer.finish();
-    return 0;
+    return exitCode(completeness);
+  }
+
+  /** 0 only when the listing is known complete; a contradiction met on the way makes it 3. */
+  private int exitCode(CompletenessWatch completeness) {
+    ClientListener.PagingAnomaly anomaly = completeness.firstAnomaly();
+    if (anomaly == null) {
+      return 0;
+    }
+    cli.err.println("warning: the " + vendor.name().toLowerCase(java.util.Locale.ROOT)
+        + " listing finished, but its completeness is not proven: page " + (anomaly.pageIndex() + 1)
+        + ": " + anomaly.detail() + " (exit " + UsersCli.EXIT_UNPROVEN + ")");
+    return UsersCli.EXIT_UNPROVEN;
   }
 }
