@@ -1,6 +1,7 @@
 package dev.saasusers.cli;
 
 import dev.saasusers.common.config.UuidArgument;
+import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.SdkException;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
@@ -22,10 +23,19 @@ import picocli.CommandLine.ParentCommand;
         "  PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN,",
         "  PODERO_CLIENT_ID + PODERO_CLIENT_SECRET or PODERO_USERNAME + PODERO_PASSWORD (+ PODERO_ORG_ID);",
         "  each vendor's *_BASE_URL overrides its default.",
-        "With --since-snapshot: exit 0 no change, 1 changes, 2 trouble (as diff)."})
+        "With --since-snapshot: exit 0 no change, 1 changes, 2 trouble (as diff)."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every user was listed (the listing is known complete)",
+        "1:the listing failed (resume with --resume <checkpoint> when the error names one)",
+        "2:usage error",
+        "3:the listing finished, but the server's paging signals contradicted each other:"
+            + " completeness is not proven (stderr says which)"})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand
   UsersCli cli;
+
+  /** Watches the listing's paging signals: the exit code says whether it is known complete. */
+  private final CompletenessWatch completeness = new CompletenessWatch();
 
   @Parameters(index = "0", paramLabel = "<vendor>",
       description = "polytomic, datagrid, pandadoc or podero")
@@ -130,9 +140,11 @@ final class ListCommand implements Callable<Integer> {
     List<Columns.Column> chosenColumns = Columns.resolve(vendor, columns,
         chosen == RowWriter.Format.TABLE ? Columns.TABLE_DEFAULT : Columns.CSV_DEFAULT);
     ProgressReporter reporter = progress || cli.errIsTerminal ? new ProgressReporter(cli.err) : null;
+    ClientListener listeners = reporter == null ? completeness
+        : ClientListener.fanOut(List.of(reporter, completeness));
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries,
-        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), reporter);
+        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners);
     // Opening the client checks the flags against the vendor; nothing is requested yet.
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();
@@ -161,6 +173,18 @@ final class ListCommand implements Callable<Integer> {
         reporter.finish();
       }
     }
+  }
+
+  /** 0 only when the listing is known complete; a contradiction met on the way makes it 3. */
+  private int exitCode() {
+    ClientListener.PagingAnomaly anomaly = completeness.firstAnomaly();
+    if (anomaly == null) {
+      return 0;
+    }
+    cli.err.println("warning: the " + vendor.name().toLowerCase(java.util.Locale.ROOT)
+        + " listing finished, but its completeness is not proven: page " + (anomaly.pageIndex() + 1)
+        + ": " + TerminalText.visible(anomaly.detail()) + " (exit " + UsersCli.EXIT_UNPROVEN + ")");
+    return UsersCli.EXIT_UNPROVEN;
   }
 
   private static void refuseWithSnapshot(boolean given, String flag) {
@@ -192,7 +216,7 @@ final class ListCommand implements Callable<Integer> {
       throw new SdkException(e.getMessage() + hint, e);
     }
     writer.flush();
-    return 0;
+    return exitCode();
   }
 
   /**
@@ -229,7 +253,7 @@ final class ListCommand implements Callable<Integer> {
       throw new IllegalStateException(e.getMessage() + failureHint(file, at), e);
     }
     file.commit();
-    return 0;
+    return exitCode();
   }
 
   private String failureHint(OutputFile file, String checkpoint) {

@@ -10,16 +10,29 @@ import picocli.CommandLine.Option;
 /**
  * {@code users-cli}: lists every user of Polytomic, Datagrid, PandaDoc or Podero, and demos the
  * SDK against fake vendors. Errors are one line (exit 1; 2 for usage errors) unless
- * {@code --debug} asks for the stack trace. Exit codes: 0 success, 1 failure (also a missing
- * credential variable), 2 usage error; {@code spec-diff} exits 1 on breaking changes, and
- * {@code diff} (and {@code list --since-snapshot}) 1 when users changed, 2 when it cannot compare.
+ * {@code --debug} asks for the stack trace. Exit codes: 0 success (for {@code list}: the listing
+ * is known complete), 1 failure (also a missing credential variable), 2 usage error,
+ * {@value #EXIT_UNPROVEN} the listing finished but the server's paging signals contradicted
+ * each other, so it cannot prove every user was listed; {@code spec-diff} exits 1 on breaking
+ * changes, and {@code diff} (and {@code list --since-snapshot}) 1 when users changed, 2 when it
+ * cannot compare.
  */
 @Command(name = "users-cli", mixinStandardHelpOptions = true,
     versionProvider = UsersCli.Version.class,
     description = "Lists and compares the users of Polytomic, Datagrid, PandaDoc and Podero.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success; for list, every user was listed (the listing is known complete)",
+        "1:failure (the listing did not finish; its error names a --resume checkpoint when it has one)",
+        "2:usage error",
+        "3:list finished, but the server's paging signals contradicted each other, so it"
+            + " cannot prove every user was listed (a warning on stderr says which)"},
     subcommands = {ListCommand.class, DiffCommand.class, DemoCommand.class, SpecDiffCommand.class,
         CommandLine.HelpCommand.class})
 public final class UsersCli {
+  /** The exit code of a listing that finished without proof that it is complete. */
+  static final int EXIT_UNPROVEN = 3;
+
   final Environment environment;
   final PrintStream out;
   final PrintStream err;
@@ -53,7 +66,8 @@ public final class UsersCli {
    * @param out where data goes
    * @param err where errors and progress go
    * @param args command-line arguments
-   * @return the exit code: 0 success, 1 failure, 2 usage error
+   * @return the exit code: 0 success, 1 failure, 2 usage error, 3 listing finished but not
+   *     proven complete
    */
   public static int run(Environment environment, PrintStream out, PrintStream err, String... args) {
     // Streams handed in are not a terminal: progress only with --progress.

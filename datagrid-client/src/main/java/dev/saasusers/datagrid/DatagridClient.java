@@ -8,6 +8,7 @@ import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.CursorPaging;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.api.DatagridApi;
@@ -83,6 +84,9 @@ public final class DatagridClient extends VendorClient<DatagridApi> {
         user.getLastName(), role == null ? List.of() : List.of(role), null);
   }
 
+  /** The spec requires {@code data} (checked by the decoder) and does not let it be null. */
+  private static final ItemsField DATA = ItemsField.notNull(VENDOR, "listUsers", "data");
+
   /** Listing operations on the organization's users. */
   public final class Users {
     private Users() {
@@ -103,12 +107,12 @@ public final class DatagridClient extends VendorClient<DatagridApi> {
         return paged("cursor-before", a -> CursorPaging.backwards(
             before -> a.listUsersWithHttpInfo(query(params).before(before)),
             ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
-            OrganizationUser::getId));
+            OrganizationUser::getId).itemsField(DATA));
       }
       return paged("cursor", a -> CursorPaging.of(
           after -> a.listUsersWithHttpInfo(query(params).after(after)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
-          OrganizationUser::getId));
+          OrganizationUser::getId).itemsField(DATA));
     }
 
     private DatagridApi.ListUsersQueryParams query(ListUsersParams params) {

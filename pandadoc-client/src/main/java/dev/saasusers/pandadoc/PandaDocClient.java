@@ -7,6 +7,7 @@ import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
@@ -89,6 +90,9 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
         user.getLastName(), roles, null);
   }
 
+  /** The spec requires no field of the list; {@code results} is an array, not nullable. */
+  private static final ItemsField RESULTS = ItemsField.notNull(VENDOR, "listUsers", "results");
+
   /** Listing operations on the organization's users. */
   public final class Users {
     private Users() {
@@ -108,7 +112,7 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
       return paged("page", a -> PageNumberPaging.of(
           page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
               .count(count).page(page).showRemoved(params.showRemoved())), count,
-          ListUsersResponse::getResults, ListUsersResponse::getTotal))
+          ListUsersResponse::getResults, ListUsersResponse::getTotal).itemsField(RESULTS))
           .parallelism(parallelism(params.parallelPages()));
     }
   }

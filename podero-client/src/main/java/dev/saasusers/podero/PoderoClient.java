@@ -9,6 +9,7 @@ import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.podero.api.PoderoApi;
@@ -96,6 +97,9 @@ public final class PoderoClient extends VendorClient<PoderoApi> {
     return role == Role.UNKNOWN_DEFAULT_OPEN_API ? DirectoryUser.UNKNOWN_ROLE : role.getValue();
   }
 
+  /** The spec's 200 body is itself the array of users, not nullable. */
+  private static final ItemsField BODY = ItemsField.wholeBody(VENDOR, "listUsers");
+
   /** Listing operations on an organization's users. */
   public final class Users {
     private Users() {
@@ -120,7 +124,7 @@ public final class PoderoClient extends VendorClient<PoderoApi> {
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", a -> SinglePage.of(
           () -> a.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
-              .includeDeleted(params.includeDeleted())), Function.identity()));
+              .includeDeleted(params.includeDeleted())), Function.identity()).itemsField(BODY));
     }
   }
 

@@ -9,6 +9,7 @@ import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.polytomic.api.PolytomicApi;
@@ -93,6 +94,9 @@ public final class PolytomicClient extends VendorClient<PolytomicApi> {
         null, roles, null);
   }
 
+  /** The spec's {@code data} is optional and {@code type: [array, 'null']}: null is no users. */
+  private static final ItemsField DATA = ItemsField.nullMeansEmpty(VENDOR, "listUsers", "data");
+
   /** Listing operations on an organization's users. */
   public final class Users {
     private Users() {
@@ -117,7 +121,7 @@ public final class PolytomicClient extends VendorClient<PolytomicApi> {
     public PagedIterable<User> list(String orgId) {
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", a -> SinglePage.of(() -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
-          ListUsersEnvelope::getData));
+          ListUsersEnvelope::getData).itemsField(DATA));
     }
   }
 

@@ -57,6 +57,7 @@ public final class FakePodero extends FakeVendor {
     private final String password;
     private final UUID orgId;
     private final long tokenTtlNanos;
+    private final String expiresInAsSent;
     private final List<String> userIds;
     private final List<String> deletedUserIds;
     private final byte[] activeBody;
@@ -74,6 +75,7 @@ public final class FakePodero extends FakeVendor {
         this.password = builder.password != null ? builder.password : "pw_" + people.hex(24);
         this.orgId = builder.orgId != null ? builder.orgId : people.uuid();
         this.tokenTtlNanos = builder.tokenTtl.toNanos();
+        this.expiresInAsSent = builder.expiresInAsSent;
         List<String> ids = new ArrayList<>(builder.users);
         List<String> deleted = new ArrayList<>();
         StringBuilder active = new StringBuilder("[");
@@ -324,7 +326,11 @@ public final class FakePodero extends FakeVendor {
         body.put("access_token", accessToken);
         body.put("token_type", "bearer");
         // Whole seconds, rounded up, as a server would report a sub-second lifetime.
-        body.put("expires_in", (tokenTtlNanos + 999_999_999L) / 1_000_000_000L);
+        if (expiresInAsSent != null) {
+            body.putRawValue("expires_in", new com.fasterxml.jackson.databind.util.RawValue(expiresInAsSent));
+        } else {
+            body.put("expires_in", (tokenTtlNanos + 999_999_999L) / 1_000_000_000L);
+        }
         return Reply.json(200, body).withHeader("Cache-Control", "no-store");
     }
 
@@ -382,6 +388,7 @@ public final class FakePodero extends FakeVendor {
         private String password;
         private UUID orgId;
         private Duration tokenTtl = Duration.ofHours(1);
+        private String expiresInAsSent;
 
         private Builder() {
         }
@@ -452,6 +459,19 @@ public final class FakePodero extends FakeVendor {
                 throw new IllegalArgumentException("tokenTtl must be a positive duration, was " + tokenTtl);
             }
             this.tokenTtl = tokenTtl;
+            return this;
+        }
+
+        /**
+         * Makes the token response lie about the lifetime: {@code expires_in} is written as this JSON value, byte for
+         * byte (for example {@code 1e400} or {@code 1000000000000000000}), while tokens still expire after
+         * {@link #tokenTtl}.
+         *
+         * @param jsonValue the raw JSON value of {@code expires_in}
+         * @return this builder
+         */
+        public Builder expiresInAsSent(String jsonValue) {
+            this.expiresInAsSent = nonBlank(jsonValue, "expiresInAsSent");
             return this;
         }
 

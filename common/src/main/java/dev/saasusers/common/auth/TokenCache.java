@@ -13,6 +13,12 @@ import java.util.concurrent.ExecutionException;
  * for its result (or its failure) on a future. No lock is held during the request.
  */
 final class TokenCache {
+  /**
+   * The longest a token is kept, whatever lifetime the server gave: a day. An absurd
+   * {@code expires_in} (10^18 seconds) would overflow the expiry instant, and a token the server
+   * forgot about is dropped after a day at worst (a 401 refreshes it sooner).
+   */
+  static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
   /** Fetches a new token; {@code refresh} is true when it replaces an earlier one. */
   interface Fetcher {
@@ -118,16 +124,27 @@ final class TokenCache {
   }
 
   /**
-   * Without {@code expires_in} the token is kept until a 401 invalidates it. The margin never
-   * exceeds half the lifetime, so a short-lived token is still used for a while.
+   * Without {@code expires_in} the token is kept until a 401 invalidates it. The lifetime is
+   * clamped to zero to {@link #MAX_LIFETIME}. The margin never exceeds half the lifetime, so a
+   * short-lived token is still used for a while.
    */
   private Instant refreshAt(Duration expiresIn) {
     if (expiresIn == null) {
       return null;
     }
-    Duration halfLife = expiresIn.dividedBy(2);
+    Duration lifetime = clamp(expiresIn);
+    Duration halfLife = lifetime.dividedBy(2);
     Duration effectiveMargin = margin.compareTo(halfLife) > 0 ? halfLife : margin;
-    return clock.instant().plus(expiresIn).minus(effectiveMargin);
+    return clock.instant().plus(lifetime).minus(effectiveMargin);
+  }
+
+  /**
+   * @param lifetime a token lifetime
+   * @return it, clamped to zero to {@link #MAX_LIFETIME}
+   */
+  static Duration clamp(Duration lifetime) {
+    return lifetime.isNegative() ? Duration.ZERO
+        : lifetime.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : lifetime;
   }
 
   /**

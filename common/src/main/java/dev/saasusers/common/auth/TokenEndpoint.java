@@ -205,20 +205,28 @@ final class TokenEndpoint {
     return new TokenCache.AccessToken(value, expiresIn(json.get("expires_in")));
   }
 
-  /** {@code expires_in} is a number of seconds; some servers send it as a string. */
+  /**
+   * {@code expires_in} is a number of seconds; some servers send it as a string. Read as a
+   * double and clamped to zero to {@link TokenCache#MAX_LIFETIME}, so 10^18 or 1e400 is a day,
+   * not an overflow.
+   */
   private static Duration expiresIn(JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
-    long seconds;
+    double seconds;
     if (node.isNumber()) {
-      seconds = node.asLong();
-    } else if (node.isTextual() && node.asText().trim().matches("\\d{1,12}")) {
-      seconds = Long.parseLong(node.asText().trim());
+      seconds = node.asDouble();
+    } else if (node.isTextual() && node.asText().trim().matches("\\d{1,40}")) {
+      seconds = Double.parseDouble(node.asText().trim());
     } else {
       return null;
     }
-    return Duration.ofSeconds(Math.max(0, seconds));
+    if (!(seconds > 0)) {
+      return Duration.ZERO;
+    }
+    return seconds >= TokenCache.MAX_LIFETIME.getSeconds() ? TokenCache.MAX_LIFETIME
+        : Duration.ofSeconds((long) seconds);
   }
 
   private SdkException failure(int status, byte[] body) {

@@ -233,7 +233,10 @@ public class ApiException extends SdkException {
       m.append(": ").append(f.secrets().scrub(f.vendorMessage()));
     }
     if (f.retryAfter() != null) {
-      m.append(" (retry after ").append(formatWait(f.retryAfter())).append(')');
+      // An absurd wait is shown as sent: a clamped number would be one the server never said.
+      m.append(f.retryAfter().compareTo(RetryAfterHeader.LONGEST) >= 0
+          ? " (asked to wait " + RetryAfterHeader.asSent(f.headers()) + ")"
+          : " (retry after " + formatWait(f.retryAfter()) + ")");
     }
     return m.toString();
   }

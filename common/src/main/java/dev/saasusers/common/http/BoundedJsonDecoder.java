@@ -25,12 +25,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads a successful response's whole body, at most {@code maxResponseBytes}, then maps it with
  * Jackson. A body that breaks off (I/O error while reading, or JSON that ends early) is thrown as
- * an {@link ApiIoException}, which the retry loop treats like a reset; any other failure is an
- * {@link ApiDecodeException}. Return types that extend {@link RawResponse} get the status and
- * headers along with the decoded body.
+ * an {@link ApiIoException}, which the retry loop treats like a reset. A body that is empty
+ * (other than on a 204), or a JSON object without a property the spec requires (the generator
+ * marks those {@code @JsonProperty(required = true)}; Jackson itself checks them only on
+ * creators), is an {@link IncompleteResponseException}, retried the same way. Any other failure
+ * is an {@link ApiDecodeException}. Return types that extend {@link RawResponse} get the status
+ * and headers along with the decoded body.
  */
 final class BoundedJsonDecoder implements Decoder {
   private static final Map<Class<?>, Constructor<?>> RAW_CONSTRUCTORS = new ConcurrentHashMap<>();
+  /** The JSON names of each model type's required properties; most types have none. */
+  private final Map<Type, List<String>> requiredProperties = new ConcurrentHashMap<>();
 
   private final VendorProfile vendor;
   private final ObjectMapper mapper;
@@ -77,7 +82,16 @@ final class BoundedJsonDecoder implements Decoder {
       return new String(bytes, charsetOf(response));
     }
     if (isBlank(bytes)) {
-      return List.class.isAssignableFrom(raw) || raw == Collection.class ? List.of() : null;
+      if (response.status() == 204) {
+        return null; // no content, as the status says
+      }
+      throw incomplete(response, "body", "response has an empty body (expected "
+          + raw.getSimpleName() + ")");
+    }
+    List<String> missing = missingRequired(bytes, type);
+    if (!missing.isEmpty()) {
+      throw incomplete(response, String.join(", ", missing),
+          "response lacks required field(s) " + String.join(", ", missing));
     }
     try {
       return mapper.readValue(bytes, mapper.constructType(type));
@@ -152,6 +166,59 @@ final class BoundedJsonDecoder implements Decoder {
         StandardCharsets.UTF_8).strip();
     return !rest.isEmpty() && rest.length() < 5
         && ("true".startsWith(rest) || "false".startsWith(rest) || "null".startsWith(rest));
+  }
+
+  private IncompleteResponseException incomplete(Response response, String missing, String what) {
+    return new IncompleteResponseException(prefix(response) + "HTTP " + response.status() + " "
+        + what, response.status(), missing);
+  }
+
+  /**
+   * The required properties of {@code type} that the top-level JSON object lacks. Only a quick
+   * scan of the top level; anything that is not a well-formed object is left to the real decode,
+   * which names the problem.
+   */
+  private List<String> missingRequired(byte[] bytes, Type type) {
+    List<String> required = requiredProperties.computeIfAbsent(type, this::requiredOf);
+    if (required.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> present = new java.util.HashSet<>();
+    try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
+      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return List.of();
+      }
+      while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        present.add(parser.currentName());
+        parser.nextToken();
+        parser.skipChildren();
+      }
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<String> missing = new java.util.ArrayList<>();
+    for (String name : required) {
+      if (!present.contains(name)) {
+        missing.add(name);
+      }
+    }
+    return missing;
+  }
+
+  private List<String> requiredOf(Type type) {
+    Class<?> raw = rawType(type);
+    if (raw.isPrimitive() || raw.isArray() || raw.isEnum() || raw.getName().startsWith("java.")
+        || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
+      return List.of();
+    }
+    List<String> required = new java.util.ArrayList<>();
+    mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties()
+        .forEach(p -> {
+          if (p.isRequired()) {
+            required.add(p.getName());
+          }
+        });
+    return List.copyOf(required);
   }
 
   private ApiIoException cutOff(Response response, String what, Exception cause) {

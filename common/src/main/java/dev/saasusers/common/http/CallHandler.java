@@ -87,12 +87,12 @@ final class CallHandler implements InvocationHandler {
     MethodHandler handler = dispatch.get(method);
     String operation = operationFromMethodName(method.getName());
     if (boundAttempt != null) {
-      return once(handler, args, boundAttempt);
+      return once(operation, handler, args, boundAttempt);
     }
-    return loop.run(operation, attempt -> once(handler, args, attempt));
+    return loop.run(operation, attempt -> once(operation, handler, args, attempt));
   }
 
-  private Object once(MethodHandler handler, Object[] args, Attempt attempt) {
+  private Object once(String operation, MethodHandler handler, Object[] args, Attempt attempt) {
     Object[] withAttempt = args == null ? new Object[1] : Arrays.copyOf(args, args.length + 1);
     withAttempt[withAttempt.length - 1] = attempt;
     try {
@@ -100,7 +100,7 @@ final class CallHandler implements InvocationHandler {
     } catch (SdkException | Error e) {
       throw e;
     } catch (Throwable t) {
-      throw translate(attempt, t);
+      throw translate(operation, attempt, t);
     }
   }
 
@@ -115,13 +115,14 @@ final class CallHandler implements InvocationHandler {
     }
   }
 
-  private SdkException translate(Attempt attempt, Throwable t) {
+  /** The operation is the method's: an attempt of a listing's loop is named for the page. */
+  private SdkException translate(String operation, Attempt attempt, Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof SdkException sdk) {
         return sdk;
       }
     }
-    String prefix = vendor.displayName() + " " + attempt.operation() + " failed: ";
+    String prefix = vendor.displayName() + " " + operation + " failed: ";
     if (t instanceof DecodeException) {
       return new ApiDecodeException(prefix + "could not decode the response", "", t.getCause());
     }

@@ -60,6 +60,18 @@ public interface ClientListener {
   }
 
   /**
+   * A listing met paging signals that contradict each other, for example a full page whose
+   * {@code total} says the listing is over. The listing went on, ended or failed as
+   * {@link PagingAnomaly#outcome()} says; either way it can no longer prove that it delivered
+   * every item, so a caller that must know (an export, an offboarding job) should treat the
+   * run as unproven.
+   *
+   * @param event what contradicted what, and what the listing did
+   */
+  default void onPagingAnomaly(PagingAnomaly event) {
+  }
+
+  /**
    * @param vendor vendor id, for example {@code datagrid}
    * @param method HTTP method
    * @param path request path and query, without secrets
@@ -97,7 +109,8 @@ public interface ClientListener {
   /**
    * @param vendor vendor id
    * @param grant OAuth2 grant type, for example {@code client_credentials}
-   * @param expiresIn the lifetime the server gave, or null when it gave none
+   * @param expiresIn the lifetime the client keeps the token for: the server's, clamped to at
+   *     most a day; null when the server gave none
    * @param refresh true when this replaced an expired or rejected token
    */
   record TokenFetched(String vendor, String grant, Duration expiresIn, boolean refresh) {
@@ -110,5 +123,42 @@ public interface ClientListener {
    * @param checkpoint where a listing resumes after this page
    */
   record PageDelivered(String vendor, int pageIndex, int items, String checkpoint) {
+  }
+
+  /**
+   * @param vendor vendor id
+   * @param pageIndex 0-based index, within this listing run, of the page that showed it
+   * @param position where that page was fetched, for example {@code page:3}
+   * @param kind what contradicted what
+   * @param detail the values involved, for a person, for example
+   *     {@code "total -5, but page 1 holds 50 of 50 items"}
+   * @param outcome what the listing did about it
+   */
+  record PagingAnomaly(String vendor, int pageIndex, String position, Kind kind, String detail,
+      Outcome outcome) {
+
+    /** The contradictions a listing detects. */
+    public enum Kind {
+      /** A full page, but {@code total} is below the items delivered so far. */
+      TOTAL_BELOW_ITEMS,
+      /** {@code total} is negative. */
+      NEGATIVE_TOTAL,
+      /** A short (last) page, but {@code total} says more items exist. */
+      SHORT_OF_TOTAL,
+      /** The last page gave no {@code total}, so the count cannot be checked against one. */
+      NO_TOTAL,
+      /** The server says more items follow ({@code has_more}), but sent none. */
+      HAS_MORE_WITHOUT_ITEMS
+    }
+
+    /** What the listing did. */
+    public enum Outcome {
+      /** It went on to the next page: full pages are evidence that the claim is wrong. */
+      CONTINUED,
+      /** It ended there, as the pages say, without proof that nothing is missing. */
+      ENDED,
+      /** It failed with a {@code PagingException}, carrying the last good checkpoint. */
+      FAILED
+    }
   }
 }

@@ -91,13 +91,48 @@ final class DeadlineTransport implements Client {
     // Request buffering on: HttpURLConnection in streaming mode drops the body of a 401 to a
     // POST, and the token endpoint's {"error": "invalid_client"} is what the user needs to see.
     return new Client.Default(null, null, false) {
+      private HttpURLConnection opened;
+
       @Override
       public HttpURLConnection getConnection(URL url) throws IOException {
         HttpURLConnection connection = super.getConnection(url);
+        opened = connection;
         watch.onExpiry(connection::disconnect);
         return connection;
       }
+
+      @Override
+      public Response execute(Request request, Request.Options options) throws IOException {
+        Response response = super.execute(request, options);
+        try {
+          requireWholeHeaders(opened.getHeaderFields());
+        } catch (IOException e) {
+          response.close();
+          throw e;
+        }
+        return response;
+      }
     };
+  }
+
+  /**
+   * HttpURLConnection takes a connection closed in the middle of the status line or headers for
+   * a complete response (status 200, no body). What gives the cut away: a header line without a
+   * name (filed under the null key beside the status line), or no header at all after the
+   * status line, which no real server sends. The JDK client fails such responses by itself.
+   *
+   * @param fields the connection's header fields, the status line under the null key
+   * @throws IOException when the headers were cut off
+   */
+  static void requireWholeHeaders(java.util.Map<String, List<String>> fields) throws IOException {
+    List<String> nameless = fields.get(null);
+    if (nameless != null && nameless.size() > 1) {
+      throw new IOException("response headers cut off or malformed: a header line has no name");
+    }
+    boolean anyNamed = fields.keySet().stream().anyMatch(java.util.Objects::nonNull);
+    if (!anyNamed) {
+      throw new IOException("response headers cut off: nothing after the status line");
+    }
   }
 
   private Client patchClient() {

@@ -68,6 +68,17 @@ final class ListenerFanout implements ClientListener {
     }
   }
 
+  @Override
+  public void onPagingAnomaly(PagingAnomaly event) {
+    for (ClientListener l : listeners) {
+      try {
+        l.onPagingAnomaly(event);
+      } catch (RuntimeException e) {
+        warn(l, e);
+      }
+    }
+  }
+
   private static void warn(ClientListener listener, RuntimeException e) {
     LOG.warn("listener {} failed: {}", listener.getClass().getName(), e.toString());
   }

@@ -53,6 +53,12 @@ public final class LoggingListener implements ClientListener {
     }
   }
 
+  @Override
+  public void onPagingAnomaly(PagingAnomaly e) {
+    LOG.debug("{} listing, page {} ({}): {}: {}; the listing {}", e.vendor(), e.pageIndex() + 1,
+        e.position(), e.kind(), e.detail(), e.outcome().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
   static boolean traceEnabled() {
     return LOG.isTraceEnabled();
   }

@@ -9,8 +9,17 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads how long a server asked to wait: {@code Retry-After} as delta-seconds or HTTP-date. */
+/**
+ * Reads how long a server asked to wait: {@code Retry-After} as delta-seconds or HTTP-date (or
+ * {@code Retry-After-Ms}). Waits are clamped to {@link #LONGEST}, so that no time arithmetic on
+ * them can overflow; a wait that long is over any {@code maxRetryAfter}, and messages show it as
+ * the server sent it ({@link #asSent}).
+ */
 final class RetryAfterHeader {
+  /** The longest wait kept: longer ones are absurd, and fail the call at once anyway. */
+  static final Duration LONGEST = Duration.ofDays(365L * 100);
+  private static final int MAX_SHOWN_CHARS = 64;
+
   private RetryAfterHeader() {
   }
 
@@ -26,8 +35,9 @@ final class RetryAfterHeader {
     if (millis != null) {
       try {
         double ms = Double.parseDouble(millis.trim());
-        if (ms >= 0 && !Double.isInfinite(ms)) {
-          return Optional.of(Duration.ofMillis((long) Math.ceil(ms)));
+        if (ms >= 0 && !Double.isNaN(ms)) {
+          return Optional.of(ms >= LONGEST.toMillis() ? LONGEST
+              : Duration.ofMillis((long) Math.ceil(ms)));
         }
       } catch (NumberFormatException e) {
         // fall back to Retry-After
@@ -42,19 +52,30 @@ final class RetryAfterHeader {
       return Optional.empty();
     }
     if (value.chars().allMatch(Character::isDigit)) {
-      try {
-        return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
-      } catch (NumberFormatException e) {
-        return Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 2)); // absurdly large: over any cap
-      }
+      // More digits than a long holds is absurd too: clamped, never an overflow.
+      boolean huge = value.length() > 18 || Long.parseLong(value) >= LONGEST.getSeconds();
+      return Optional.of(huge ? LONGEST : Duration.ofSeconds(Long.parseLong(value)));
     }
     try {
       ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
       Duration wait = Duration.between(clock.instant(), at.toInstant());
-      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      return Optional.of(wait.isNegative() ? Duration.ZERO
+          : wait.compareTo(LONGEST) > 0 ? LONGEST : wait);
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * @param headers response headers
+   * @return the wait header as the server sent it, single-line and bounded, for a message
+   */
+  static String asSent(Map<String, Collection<String>> headers) {
+    String millis = headers == null ? null : first(headers, "retry-after-ms");
+    String value = millis != null ? "Retry-After-Ms: " + millis
+        : "Retry-After: " + (headers == null ? null : first(headers, "retry-after"));
+    value = value.replaceAll("\\p{Cntrl}", " ").strip();
+    return value.length() > MAX_SHOWN_CHARS ? value.substring(0, MAX_SHOWN_CHARS) + "..." : value;
   }
 
   private static String first(Map<String, Collection<String>> headers, String name) {

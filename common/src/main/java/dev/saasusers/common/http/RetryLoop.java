@@ -19,8 +19,9 @@ import java.util.function.Function;
  * ask {@link #shouldRetry} whether and after how long to try again.
  *
  * <p>The rule: a 408, 429, 500, 502, 503 or 504 status, an I/O error (reset, read timeout,
- * attempt deadline) or a body cut off is retried, up to {@code maxRetries} times, after
- * exponential backoff {@code initial * 2^n} capped at the maximum, less up to 25% jitter, or
+ * attempt deadline, status line or headers cut off), a body cut off, or an answer missing what
+ * its spec requires ({@link IncompleteResponseException}) is retried, up to {@code maxRetries}
+ * times, after exponential backoff {@code initial * 2^n} capped at the maximum, less up to 25% jitter, or
  * after the server's Retry-After (which pauses the whole client). POST and PATCH are not
  * idempotent: they are retried only where the server provably did not process them (connection
  * refused, 429, 503 with Retry-After), unless {@link RetrySettings#retryNonIdempotent()}. A 401
@@ -176,6 +177,9 @@ public final class RetryLoop {
     }
     if (failure instanceof ApiIoException io) {
       return anyMethod || io.requestNotSent();
+    }
+    if (failure instanceof IncompleteResponseException) {
+      return anyMethod; // like a body cut off: the server did answer, so a write may have happened
     }
     return false;
   }

@@ -50,7 +50,7 @@ public final class AsyncPager<T> implements AutoCloseable {
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
       Executor executor, ClientListener listener) {
     this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
-        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems));
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener));
     this.listener = listener;
   }
 

@@ -1,5 +1,7 @@
 package dev.saasusers.common.paging;
 
+import dev.saasusers.common.http.ClientListener.PagingAnomaly.Kind;
+import dev.saasusers.common.http.ClientListener.PagingAnomaly.Outcome;
 import dev.saasusers.common.http.RawResponse;
 import java.util.List;
 import java.util.Objects;
@@ -13,8 +15,16 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * CursorPaging.of(after -> api.listUsersWithHttpInfo(q, 100, after, null),
- *     ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore, OrganizationUser::getId);
+ *     ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore, OrganizationUser::getId)
+ *     .itemsField(ItemsField.notNull(VENDOR, "listUsers", "data"));
  * }</pre>
+ *
+ * <p>A page that says more items follow ({@code has_more: true}) but holds none fails the
+ * listing with a {@link PagingException} and reports a
+ * {@link dev.saasusers.common.http.ClientListener.PagingAnomaly} ({@code FAILED}): the next
+ * cursor is the id of a page's last item, so there is nowhere to go on from, and ending there
+ * would report as complete a listing the server itself says is not. The failure carries the
+ * checkpoint of the last delivered page, so resuming asks for the same page again.
  *
  * @param <R> the response body type
  * @param <T> the item type
@@ -25,22 +35,26 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
   private final Function<? super R, Boolean> hasMore;
   private final Function<? super T, String> idOf;
   private final boolean backwards;
+  private final ItemsField field;
 
   private CursorPaging(
       Function<String, ? extends RawResponse<R>> call, Function<? super R, ? extends List<T>> items,
-      Function<? super R, Boolean> hasMore, Function<? super T, String> idOf, boolean backwards) {
+      Function<? super R, Boolean> hasMore, Function<? super T, String> idOf, boolean backwards,
+      ItemsField field) {
     this.call = Objects.requireNonNull(call, "call");
     this.items = Objects.requireNonNull(items, "items");
     this.hasMore = Objects.requireNonNull(hasMore, "hasMore");
     this.idOf = Objects.requireNonNull(idOf, "idOf");
     this.backwards = backwards;
+    this.field = field;
   }
 
   /**
    * Forward paging.
    *
    * @param call fetches the page after a cursor; receives null for the first page
-   * @param items the body's items; a null list is an empty page
+   * @param items the body's items; a null list fails the page unless {@link #itemsField} says
+   *     the spec allows null
    * @param hasMore whether the body says more items follow; null counts as false (a
    *     {@code Function}, not a {@code Predicate}, so a null {@code Boolean} is not unboxed)
    * @param idOf an item's id, which becomes the next cursor
@@ -51,7 +65,7 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
   public static <R, T> CursorPaging<R, T> of(
       Function<String, ? extends RawResponse<R>> call, Function<? super R, ? extends List<T>> items,
       Function<? super R, Boolean> hasMore, Function<? super T, String> idOf) {
-    return new CursorPaging<>(call, items, hasMore, idOf, false);
+    return new CursorPaging<>(call, items, hasMore, idOf, false, ItemsField.UNNAMED);
   }
 
   /**
@@ -65,7 +79,8 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
    * }</pre>
    *
    * @param call fetches the page before a cursor; receives null for the first page
-   * @param items the body's items; a null list is an empty page
+   * @param items the body's items; a null list fails the page unless {@link #itemsField} says
+   *     the spec allows null
    * @param hasMore whether the body says more items precede; null counts as false
    * @param idOf an item's id
    * @param <R> the response body type
@@ -75,13 +90,28 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
   public static <R, T> CursorPaging<R, T> backwards(
       Function<String, ? extends RawResponse<R>> call, Function<? super R, ? extends List<T>> items,
       Function<? super R, Boolean> hasMore, Function<? super T, String> idOf) {
-    return new CursorPaging<>(call, items, hasMore, idOf, true);
+    return new CursorPaging<>(call, items, hasMore, idOf, true, ItemsField.UNNAMED);
+  }
+
+  /**
+   * @param itemsField what the spec says of the items field: its name for messages, and
+   *     whether null is an empty list
+   * @return this strategy with that field
+   */
+  public CursorPaging<R, T> itemsField(ItemsField itemsField) {
+    return new CursorPaging<>(call, items, hasMore, idOf, backwards,
+        Objects.requireNonNull(itemsField, "itemsField"));
   }
 
   @Override
   public Page<T> fetch(PagePosition position) {
     RawResponse<R> response = call.apply(position.token().orElse(null));
-    return Page.fromResponse(position, response, items);
+    Page<T> page = Page.fromResponse(position, response, items, field);
+    if (page.items().isEmpty() && Boolean.TRUE.equals(hasMore.apply(response.data()))) {
+      return page.withAnomaly(new PageAnomaly(Kind.HAS_MORE_WITHOUT_ITEMS,
+          "has_more is true, but the page holds no items to continue after", Outcome.FAILED));
+    }
+    return page;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.saasusers.common.paging;
 
+import dev.saasusers.common.http.Attempt;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.RetryLoop;
 import dev.saasusers.common.http.SdkException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +19,10 @@ import java.util.function.Function;
 
 /**
  * One synchronous run of a listing: delivers pages in order while fetching ahead on an executor.
- * Each fetch is one call of the strategy, whose generated-interface calls run the client's
- * retry loop themselves; a Retry-After pauses the whole client, so parallel fetches wait it
+ * Each fetch of a client's listing runs the client's retry loop around the whole strategy
+ * fetch, one attempt of the generated interface each, so an answer the strategy refuses (no
+ * body, null items) is retried like one the decoder refused; without a loop, the fetch is one
+ * call of the strategy. A Retry-After pauses the whole client, so parallel fetches wait it
  * together.
  *
  * <p>A window holds the pages fetched or being fetched that the caller has not taken yet; it
@@ -30,6 +34,8 @@ import java.util.function.Function;
 final class Listing<S, T> implements CloseableIterator<Page<T>> {
   private final String vendorId;
   private final PageFetcher<S> fetcher;
+  private final Function<Attempt, ? extends PageFetcher<S>> attemptFetchers;
+  private final RetryLoop loop;
   private final long maxItems;
   private final int ahead;
   private final boolean parallel;
@@ -53,17 +59,20 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
 
   Listing(
       String vendorId, String strategyId, PageFetcher<S> fetcher,
+      Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
       int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout) {
     this.vendorId = vendorId;
     this.fetcher = fetcher;
+    this.attemptFetchers = loop == null ? null : attemptFetchers;
+    this.loop = loop;
     this.maxItems = maxItems;
     this.parallel = parallelism > 1 && fetcher instanceof RandomAccessPageFetcher;
     this.ahead = parallel ? Math.max(prefetch, parallelism) : prefetch;
     this.executor = executor;
     this.listener = listener;
     this.eventOnHandout = eventOnHandout;
-    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems);
+    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener);
   }
 
   @Override
@@ -268,7 +277,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     Throwable error = null;
     try {
       if (!slot.discarded) {
-        page = fetcher.fetch(slot.position);
+        page = fetchOnce(slot.position);
         if (page == null) {
           throw new IllegalStateException("the page fetcher returned no page");
         }
@@ -300,6 +309,13 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       }
     }
     slot.done.complete(null);
+  }
+
+  private Page<S> fetchOnce(PagePosition position) {
+    if (attemptFetchers == null) {
+      return fetcher.fetch(position);
+    }
+    return loop.run("page", attempt -> attemptFetchers.apply(attempt).fetch(position));
   }
 
   static PagingException repeatedCursor(PagePosition next, PagePosition at, String vendorId) {

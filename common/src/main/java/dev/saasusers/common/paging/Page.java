@@ -25,15 +25,18 @@ public final class Page<T> {
   private final RawResponse<?> rawResponse;
   private final int index;
   private final String checkpoint;
+  /** A contradiction the strategy found in this page's paging signals, or null. */
+  private final PageAnomaly anomaly;
 
   private Page(
       PagePosition position, List<T> items, RawResponse<?> rawResponse, int index,
-      String checkpoint) {
+      String checkpoint, PageAnomaly anomaly) {
     this.position = position;
     this.items = items;
     this.rawResponse = rawResponse;
     this.index = index;
     this.checkpoint = checkpoint;
+    this.anomaly = anomaly;
   }
 
   /**
@@ -48,21 +51,35 @@ public final class Page<T> {
   public static <T> Page<T> of(PagePosition position, List<T> items, RawResponse<?> rawResponse) {
     Objects.requireNonNull(position, "position");
     List<T> copy = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
-    return new Page<>(position, copy, rawResponse, -1, null);
+    return new Page<>(position, copy, rawResponse, -1, null, null);
   }
 
-  /** A strategy's page: the items of the response's body; no body means no items. */
+  /**
+   * A strategy's page: the items of the response's body, as {@code field} says the spec allows.
+   *
+   * @throws dev.saasusers.common.http.IncompleteResponseException when the body is missing or
+   *     its items are null where the spec does not allow it
+   */
   static <R, T> Page<T> fromResponse(PagePosition position, RawResponse<R> response,
-      Function<? super R, ? extends List<T>> items) {
-    R body = response == null ? null : response.data();
-    return of(position, body == null ? null : items.apply(body), response);
+      Function<? super R, ? extends List<T>> items, ItemsField field) {
+    return of(position, field.itemsOf(response, items), response);
+  }
+
+  /** This page with a contradiction of its paging signals, for the run to report. */
+  Page<T> withAnomaly(PageAnomaly found) {
+    return new Page<>(position, items, rawResponse, index, checkpoint, found);
+  }
+
+  /** @return the contradiction the strategy found in this page's paging signals, or null */
+  PageAnomaly anomaly() {
+    return anomaly;
   }
 
   /** Copy handed to the caller; {@code items} is already mapped, skipped or truncated. */
   <U> Page<U> delivered(List<U> deliveredItems, int deliveredIndex, String deliveredCheckpoint) {
     return new Page<>(
         position, Collections.unmodifiableList(deliveredItems), rawResponse, deliveredIndex,
-        deliveredCheckpoint);
+        deliveredCheckpoint, anomaly);
   }
 
   /** @return the page's items, unmodifiable */

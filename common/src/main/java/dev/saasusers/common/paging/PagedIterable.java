@@ -29,8 +29,11 @@ import java.util.stream.StreamSupport;
  * for (Page<User> page : users.resumeFrom(saved).pages()) { store.save(page.checkpoint()); }
  * }</pre>
  *
- * <p>Guards: a listing stops when the fetcher reports no next page or a page is empty (even when
- * the server claims more), and fails with {@link PagingException} when a cursor repeats. A
+ * <p>Guards: a listing stops when the fetcher reports no next page or a page is empty, and fails
+ * with {@link PagingException} when a cursor repeats. Paging signals that contradict each other
+ * (a full page whose total says the listing is over, {@code has_more} with no items) are
+ * resolved as each strategy documents, never silently toward fewer items, and reported as a
+ * {@link dev.saasusers.common.http.ClientListener.PagingAnomaly} to the listener. A
  * failure while fetching a page is rethrown as an {@link dev.saasusers.common.http.SdkException}
  * (others are wrapped in one) carrying the checkpoint of the last fully delivered page.
  *
@@ -86,11 +89,11 @@ public final class PagedIterable<T> implements Iterable<T> {
   }
 
   /**
-   * Lets {@link #async()} run each page fetch through {@code loop} asynchronously, scheduling
-   * its retry waits instead of sleeping. {@code attemptFetchers} gives the same strategy over a
-   * view of the API whose calls are exactly one attempt (see
-   * {@code ClientRuntime.attemptViews}); the synchronous listing keeps using the fetcher given
-   * to {@link #of}, whose calls retry by themselves.
+   * Runs each page fetch through {@code loop}: the whole strategy fetch is one attempt, so an
+   * answer the strategy refuses (no body, null items) is retried like one the decoder refused.
+   * {@code attemptFetchers} gives the same strategy over a view of the API whose calls are
+   * exactly one attempt (see {@code BoundApi.forAttempt}). Synchronous runs sleep through the
+   * retry waits; {@link #async()} runs schedule them instead.
    *
    * @param loop the client's retry loop
    * @param attemptFetchers the strategy for one attempt
@@ -324,7 +327,8 @@ public final class PagedIterable<T> implements Iterable<T> {
 
     Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {
       Executor executor = config.executor != null ? config.executor : SharedPool.POOL;
-      return new Listing<>(config.vendorId, config.strategyId, fetcher, mapper, config.start,
+      return new Listing<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
+          mapper, config.start,
           config.maxItems, config.prefetch, config.parallelism, executor, config.listener,
           eventOnHandout);
     }

@@ -1,5 +1,6 @@
 package dev.saasusers.common.paging;
 
+import dev.saasusers.common.http.ClientListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import java.util.function.Function;
  * page: items already delivered before a resume are skipped, the last page is cut to
  * {@code maxItems}, and each page gets the checkpoint that resumes right after it. The
  * synchronous {@link Listing} and the {@link AsyncPager} both take their pages through here, so
- * they deliver the same items with the same checkpoints.
+ * they deliver the same items with the same checkpoints. A page's paging anomaly is reported
+ * here too, when the page is taken (so in order, once), and fails the run when its outcome says
+ * so.
  *
  * <p>Not thread-safe: the engine that owns it serializes access.
  */
@@ -20,14 +23,16 @@ final class RunProgress<S, T> {
   private final Function<? super S, ? extends T> mapper;
   private final long maxItems;
   private final int firstSkip;
+  private final ClientListener listener;
   private Optional<PagePosition> next;
   private String lastCheckpoint;
   private long itemsTaken;
   private int pagesTaken;
 
   RunProgress(String vendorId, String strategyId, Function<? super S, ? extends T> mapper,
-      Checkpoint start, long maxItems) {
+      Checkpoint start, long maxItems, ClientListener listener) {
     this.vendorId = vendorId;
+    this.listener = listener;
     this.strategyId = strategyId;
     this.mapper = mapper;
     this.maxItems = maxItems;
@@ -59,8 +64,18 @@ final class RunProgress<S, T> {
    * @param page the fetched page
    * @param following where the page after it starts, as the strategy says
    * @return the page to hand out, with its index and checkpoint
+   * @throws PagingException when the page's paging signals contradict each other so that the
+   *     listing cannot go on; the run's checkpoint stays that of the page before
    */
   Page<T> take(PagePosition position, int skip, Page<S> page, Optional<PagePosition> following) {
+    PageAnomaly anomaly = page.anomaly();
+    if (anomaly != null) {
+      report(position, anomaly);
+      if (anomaly.outcome() == ClientListener.PagingAnomaly.Outcome.FAILED) {
+        throw new PagingException("listing of " + vendorId + " stopped at the page at "
+            + position.asString() + ": " + anomaly.detail());
+      }
+    }
     List<S> raw = page.items();
     int from = Math.min(skip, raw.size());
     int to = raw.size();
@@ -83,6 +98,13 @@ final class RunProgress<S, T> {
     lastCheckpoint = checkpoint;
     next = truncated ? Optional.empty() : following;
     return out;
+  }
+
+  private void report(PagePosition position, PageAnomaly anomaly) {
+    if (listener != null) {
+      listener.onPagingAnomaly(new ClientListener.PagingAnomaly(vendorId, pagesTaken,
+          position.asString(), anomaly.kind(), anomaly.detail(), anomaly.outcome()));
+    }
   }
 
   /** @return the checkpoint of the last delivered page (the run's start before any) */

@@ -285,6 +285,36 @@ class OAuth2CredentialsTest {
     assertTrue(events.get(1).refresh());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "expires_in {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"1000000000000000000", "1e400",
+      "9223372036854775807", "\"99999999999999999999\"", "1.7976931348623157E308"})
+  void anAbsurdLifetimeIsCappedAtADayWithoutOverflow(String expiresIn) {
+    MutableClock clock = new MutableClock();
+    stubSequence("{\"access_token\":\"tok-1\",\"expires_in\":" + expiresIn + "}",
+        token("tok-2", 3600));
+    OAuth2Credentials auth = bound(OAuth2Credentials.clientCredentials("abc", "s3cret")
+        .clock(clock));
+
+    assertEquals("Bearer tok-1", authorization(auth));
+    assertEquals(Duration.ofDays(1), events.get(0).expiresIn());
+    clock.advance(Duration.ofDays(1).minusSeconds(31));
+    assertEquals("Bearer tok-1", authorization(auth), "kept for a day less the margin");
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals("Bearer tok-2", authorization(auth), "and not a moment past it");
+  }
+
+  @Test
+  void aNegativeLifetimeMeansExpiredAtOnce() {
+    MutableClock clock = new MutableClock();
+    stubSequence(token("tok-1", -5), token("tok-2", 3600));
+    OAuth2Credentials auth = bound(OAuth2Credentials.clientCredentials("abc", "s3cret")
+        .clock(clock));
+
+    assertEquals("Bearer tok-1", authorization(auth));
+    assertEquals(Duration.ZERO, events.get(0).expiresIn());
+    assertEquals("Bearer tok-2", authorization(auth));
+  }
+
   @Test
   void marginNeverExceedsHalfTheLifetime() {
     MutableClock clock = new MutableClock();

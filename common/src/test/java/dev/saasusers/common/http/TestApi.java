@@ -33,6 +33,25 @@ public interface TestApi {
   @feign.Headers("Content-Type: application/json")
   Item replaceItem(Item item);
 
+  @RequestLine("GET /envelope")
+  TestResponse<Envelope> listEnvelope();
+
+  /** A list envelope shaped like a generated model whose spec requires both fields. */
+  class Envelope {
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "data", required = true)
+    private List<Item> data = new java.util.ArrayList<>();
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "has_more", required = true)
+    private Boolean hasMore;
+
+    public List<Item> getData() {
+      return data;
+    }
+
+    public Boolean getHasMore() {
+      return hasMore;
+    }
+  }
+
   /** A small model. */
   record Item(int id, String name) {
   }

@@ -9,8 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.IncompleteResponseException;
+import dev.saasusers.common.http.VendorProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,30 +36,62 @@ class CursorPagingTest extends LoopbackPagingTest {
   }
 
   @Test
-  void emptyFirstPageClaimingMoreEndsTheListing() throws InterruptedException {
+  void emptyFirstPageClaimingMoreFailsAndReportsTheContradiction() throws InterruptedException {
     wm.stubFor(get(urlPathEqualTo("/cursor"))
         .willReturn(okJson("{\"data\":[],\"has_more\":true}")));
+    List<ClientListener.PagingAnomaly> anomalies = new CopyOnWriteArrayList<>();
 
-    List<String> users =
-        listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 10)).toList();
+    PagingException e = assertThrows(PagingException.class, () -> listing("datagrid", "cursor",
+        FakeUsers.cursorFetcher(api, 10)).listener(anomaliesInto(anomalies)).toList());
 
-    assertEquals(List.of(), users);
+    assertTrue(e.getMessage().contains("has_more is true"), e.getMessage());
+    assertEquals(1, anomalies.size());
+    assertEquals(ClientListener.PagingAnomaly.Kind.HAS_MORE_WITHOUT_ITEMS, anomalies.get(0).kind());
+    assertEquals(ClientListener.PagingAnomaly.Outcome.FAILED, anomalies.get(0).outcome());
     assertEquals(1, requestsAfterQuiet());
   }
 
   @Test
-  void emptyPageClaimingMoreMidListingEndsTheListingAfterEarlierPages() throws InterruptedException {
+  void emptyPageClaimingMoreMidListingFailsAfterEarlierPagesWithTheirCheckpoint()
+      throws InterruptedException {
     wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("after", absent())
         .willReturn(okJson("{\"data\":" + FakeUsers.usersJson(FakeUsers.ids(3))
             + ",\"has_more\":true}")));
     wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("after", equalTo("u0003"))
-        .willReturn(okJson("{\"data\":null,\"has_more\":true}")));
+        .willReturn(okJson("{\"data\":[],\"has_more\":true}")));
+    PagedIterable<String> users = listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3))
+        .prefetch(3);
 
-    List<String> users = listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3))
-        .prefetch(3).toList();
+    List<String> seen = new ArrayList<>();
+    PagingException e = assertThrows(PagingException.class, () -> users.forEach(seen::add));
 
-    assertEquals(FakeUsers.ids(3), users);
-    assertEquals(2, requestsAfterQuiet());
+    assertEquals(FakeUsers.ids(3), seen);
+    // Resuming asks for the page after u0003 again: the listing goes on from there.
+    wm.stubFor(get(urlPathEqualTo("/cursor")).withQueryParam("after", equalTo("u0003"))
+        .willReturn(okJson("{\"data\":[{\"id\":\"u0004\"}],\"has_more\":false}")));
+    assertEquals(List.of("u0004"), users.resumeFrom(e.checkpoint().orElseThrow()).toList());
+  }
+
+  @Test
+  void nullItemsFailTheListingUnlessTheSpecAllowsNull() throws InterruptedException {
+    wm.stubFor(get(urlPathEqualTo("/cursor"))
+        .willReturn(okJson("{\"data\":null,\"has_more\":false}")));
+
+    IncompleteResponseException e = assertThrows(IncompleteResponseException.class,
+        () -> listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3)).toList());
+    assertEquals(200, e.statusCode());
+    assertEquals(List.of(), listing("datagrid", "cursor", FakeUsers.cursorFetcher(api, 3)
+        .itemsField(ItemsField.nullMeansEmpty(VendorProfile.of("datagrid", "Datagrid"),
+            "listUsers", "data"))).toList());
+  }
+
+  static ClientListener anomaliesInto(List<ClientListener.PagingAnomaly> sink) {
+    return new ClientListener() {
+      @Override
+      public void onPagingAnomaly(PagingAnomaly event) {
+        sink.add(event);
+      }
+    };
   }
 
   @Test

@@ -81,7 +81,7 @@ final class FakeUsers {
     return pages;
   }
 
-  static PageFetcher<String> cursorFetcher(LoopbackApi api, int size) {
+  static CursorPaging<?, String> cursorFetcher(LoopbackApi api, int size) {
     return CursorPaging.of(
         after -> api.get("/cursor?limit=" + size + (after == null ? "" : "&after=" + after)),
         body -> LoopbackApi.ids(body, "data"),

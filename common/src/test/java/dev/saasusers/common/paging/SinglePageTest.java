@@ -6,8 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.saasusers.common.http.IncompleteResponseException;
+import dev.saasusers.common.http.VendorProfile;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ class SinglePageTest {
   static WireMockExtension wm = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort()).build();
 
+  private static final VendorProfile POLYTOMIC = VendorProfile.of("polytomic", "Polytomic");
   private PagedIterable<String> users;
 
   @BeforeEach
@@ -53,10 +57,29 @@ class SinglePageTest {
   }
 
   @Test
-  void nullListIsAnEmptyList() {
+  void nullListIsAnEmptyListWhereTheSpecAllowsNull() {
     wm.stubFor(get(urlPathEqualTo("/users")).willReturn(okJson("{\"data\":null}")));
+    LoopbackApi api = new LoopbackApi(wm.baseUrl());
+    PagedIterable<String> nullable = PagedIterable.of("polytomic", "single",
+        SinglePage.of(() -> api.get("/users"), body -> LoopbackApi.ids(body, "data"))
+            .itemsField(ItemsField.nullMeansEmpty(POLYTOMIC, "listUsers", "data")));
 
-    assertEquals(List.of(), users.toList());
+    assertEquals(List.of(), nullable.toList());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{\"data\":null}", "{}", "null"})
+  void nullOrMissingListFailsWhereTheSpecDoesNotAllowIt(String body) {
+    wm.stubFor(get(urlPathEqualTo("/users")).willReturn(okJson(body)));
+    LoopbackApi api = new LoopbackApi(wm.baseUrl());
+    PagedIterable<String> strict = PagedIterable.of("polytomic", "single",
+        SinglePage.of(() -> api.get("/users"), b -> LoopbackApi.ids(b, "data"))
+            .itemsField(ItemsField.notNull(POLYTOMIC, "listUsers", "data")));
+
+    IncompleteResponseException e = assertThrows(IncompleteResponseException.class, strict::toList);
+    assertTrue(e.getMessage().startsWith("Polytomic listUsers failed: HTTP 200 response has no"
+        + " \"data\" list (null, which the API spec does not allow)"), e.getMessage());
+    assertEquals(200, e.statusCode());
   }
 
   @Test

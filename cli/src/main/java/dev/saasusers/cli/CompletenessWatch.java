@@ -1,0 +1,23 @@
+package dev.saasusers.cli;
+
+import dev.saasusers.common.http.ClientListener;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Remembers whether a listing met paging signals that contradict each other, so that {@code list}
+ * can exit with {@link UsersCli#EXIT_UNPROVEN} instead of 0 when it finished without proof that
+ * the export is complete.
+ */
+final class CompletenessWatch implements ClientListener {
+  private final AtomicReference<PagingAnomaly> first = new AtomicReference<>();
+
+  @Override
+  public void onPagingAnomaly(PagingAnomaly event) {
+    first.compareAndSet(null, event);
+  }
+
+  /** @return the first anomaly of the run, or null when the listing's signals all agreed */
+  PagingAnomaly firstAnomaly() {
+    return first.get();
+  }
+}
