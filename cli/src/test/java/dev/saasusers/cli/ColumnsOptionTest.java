@@ -11,38 +11,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code --columns}: vendor fields by their JSON name, for csv and table; {@code all}. */
-class ColumnsOptionTest {
+class ColumnsOptionTest extends FakeVendorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static VendorFakes fakes;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
-
-  @BeforeEach
-  void healthyVendors() {
-    fakes.reset();
-  }
-
-  private static CliRun list(Vendor vendor, String... more) {
-    List<String> args = new ArrayList<>(List.of("list", vendor.id()));
-    args.addAll(List.of(more));
-    return CliRun.of(fakes.env(vendor), args.toArray(String[]::new));
-  }
 
   private static List<List<String>> csvRows(String text) throws IOException {
     CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);

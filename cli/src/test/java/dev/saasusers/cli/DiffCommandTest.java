@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,27 +25,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * today), one with another email, one with another role or license, and one who has left since
  * (so removed today).
  */
-class DiffCommandTest {
+class DiffCommandTest extends FakeVendorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static VendorFakes fakes;
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
-
-  @BeforeEach
-  void healthyVendors() {
-    fakes.reset();
-  }
 
   /** Today's export of {@code vendor}, written by {@code list --output}. */
   private Path export(Vendor vendor, String format, String... more) {

@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * a spreadsheet run them, csv and table must not let them drive the terminal, jsonl must keep
  * them exact.
  */
-class HostileValuesTest {
+class HostileValuesTest extends FakeVendorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** One value per class of character that the issue names, keyed by what it is. */
   static final Map<String, String> HOSTILE = new LinkedHashMap<>();
@@ -56,18 +54,7 @@ class HostileValuesTest {
     HOSTILE.put("quote-break", "two\nlines, \"quoted\"");
   }
 
-  private static VendorFakes fakes;
   private StubMapping stub;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
 
   /** Datagrid serves one user per hostile value, in its first and last name (role is an enum). */
   @BeforeEach

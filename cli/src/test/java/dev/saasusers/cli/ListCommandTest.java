@@ -24,9 +24,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,28 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code users-cli list}, in-process, against the four fake vendors on loopback. */
-class ListCommandTest {
+class ListCommandTest extends FakeVendorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static VendorFakes fakes;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
-
-  @BeforeEach
-  void healthyVendors() {
-    fakes.reset();
-  }
-
-  private static CliRun list(Vendor vendor, String... more) {
-    return listWith(fakes.env(vendor), vendor, more);
-  }
 
   private static CliRun listWith(Map<String, String> env, Vendor vendor, String... more) {
     List<String> args = new ArrayList<>(List.of("list", vendor.id()));

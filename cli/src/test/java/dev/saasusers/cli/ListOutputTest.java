@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,34 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.stream.Stream;
 
 /** {@code list --output FILE}: all or nothing in FILE, and a partial file that --resume completes. */
-class ListOutputTest {
+class ListOutputTest extends FakeVendorsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RESUME = Pattern.compile("--resume (\\S+) --output (\\S+)");
-  private static VendorFakes fakes;
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
-
-  @BeforeEach
-  void healthyVendors() {
-    fakes.reset();
-  }
-
-  private static CliRun list(Vendor vendor, String... more) {
-    List<String> args = new ArrayList<>(List.of("list", vendor.id()));
-    args.addAll(List.of(more));
-    return CliRun.of(fakes.env(vendor), args.toArray(String[]::new));
-  }
 
   private static List<String> lines(Path file) throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -7,23 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The table lines up by display width, whatever script or emoji the names hold. */
-class TableAlignmentTest {
-  private static VendorFakes fakes;
-
-  @BeforeAll
-  static void startFakes() {
-    fakes = new VendorFakes();
-  }
-
-  @AfterAll
-  static void stopFakes() {
-    fakes.close();
-  }
+class TableAlignmentTest extends FakeVendorsTest {
 
   @Test
   void columnsStartAtTheSameDisplayColumnOnEveryLine() {
