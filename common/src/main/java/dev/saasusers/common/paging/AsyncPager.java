@@ -30,7 +30,10 @@ import java.util.function.Function;
  * Retry-After, backoff, budget, idempotency), but every wait is scheduled, never slept, so
  * while a listing waits on a Retry-After it holds no thread.
  *
- * <p>Pages come in order, one fetch at a time. The guarantees are the synchronous listing's,
+ * <p>Pages come in order. With prefetch (the listing's {@code prefetch(n)}, one page by
+ * default, as the synchronous listing), the next page is fetched while the caller consumes the
+ * current one; {@code prefetch(0)} fetches each page only when asked, and a listing with
+ * {@code maxItems} sends only the requests it needs. The guarantees are the synchronous listing's,
  * because both take each page through the same run state: {@code maxItems}, resuming from a
  * checkpoint, the repeated-cursor and empty-page guards, every item exactly once, and a failure
  * carrying the checkpoint of the last delivered page. Calls to {@link #nextPage()} may overlap;
@@ -47,10 +50,10 @@ public final class AsyncPager<T> implements AutoCloseable {
 
   <S> AsyncPager(String vendorId, String strategyId, PageFetcher<S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
-      Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
+      Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
       Executor executor, ClientListener listener) {
     this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
-        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener));
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener), prefetch > 0);
     this.listener = listener;
   }
 
@@ -151,6 +154,10 @@ public final class AsyncPager<T> implements AutoCloseable {
     return "AsyncPager{itemsDelivered=" + fetch.progress.itemsTaken() + ", closed=" + closed + "}";
   }
 
+  /** A page fetched ahead of the caller: where, how many of its items to skip, the fetch. */
+  private record Ahead<S>(PagePosition at, int skip, CompletableFuture<Page<S>> page) {
+  }
+
   /** The run: fetches one page at a time and takes it through the shared run state. */
   private static final class Fetch<S, T> {
     final PageFetcher<S> fetcher;
@@ -158,17 +165,33 @@ public final class AsyncPager<T> implements AutoCloseable {
     final RetryLoop loop;
     final Executor executor;
     final RunProgress<S, T> progress;
+    final boolean prefetch;
     final Set<PagePosition> fetched = new HashSet<>();
     long pageSeq;
     Throwable failure; // ends the run; every later call fails with it
+    /** The page after the last one delivered, already being fetched; null when none is. */
+    Ahead<S> ahead;
 
     Fetch(PageFetcher<S> fetcher, Function<Attempt, ? extends PageFetcher<S>> attemptFetchers,
-        RetryLoop loop, Executor executor, RunProgress<S, T> progress) {
+        RetryLoop loop, Executor executor, RunProgress<S, T> progress, boolean prefetch) {
       this.fetcher = fetcher;
       this.attemptFetchers = attemptFetchers;
       this.loop = loop;
       this.executor = executor;
       this.progress = progress;
+      this.prefetch = prefetch;
+    }
+
+    private CompletableFuture<Page<S>> start(PagePosition at,
+        java.util.function.BooleanSupplier closed) {
+      try {
+        return attemptFetchers == null
+            ? CompletableFuture.supplyAsync(() -> fetcher.fetch(at), executor)
+            : loop.runAsync("page", attempt -> attemptFetchers.apply(attempt).fetch(at),
+                executor, closed);
+      } catch (RuntimeException rejected) {
+        return CompletableFuture.failedFuture(rejected);
+      }
     }
 
     /** Fetches and delivers the next page into {@code result}; runs one call at a time. */
@@ -184,16 +207,16 @@ public final class AsyncPager<T> implements AutoCloseable {
         return;
       }
       PagePosition at = position.get();
-      int skip = progress.skipForPage(pageSeq++);
+      int skip;
       CompletableFuture<Page<S>> page;
-      try {
-        page = attemptFetchers == null
-            ? CompletableFuture.supplyAsync(() -> fetcher.fetch(at), executor)
-            : loop.runAsync("page", attempt -> attemptFetchers.apply(attempt).fetch(at),
-                executor, closed);
-      } catch (RuntimeException rejected) {
-        page = CompletableFuture.failedFuture(rejected);
+      if (ahead != null && ahead.at().equals(at)) {
+        skip = ahead.skip();
+        page = ahead.page();
+      } else {
+        skip = progress.skipForPage(pageSeq++);
+        page = start(at, closed);
       }
+      ahead = null;
       page.whenComplete((fetchedPage, error) -> {
         if (closed.getAsBoolean()) { // closed during the fetch or a retry wait: deliver nothing
           result.complete(Optional.empty());
@@ -203,12 +226,27 @@ public final class AsyncPager<T> implements AutoCloseable {
           if (error != null) {
             throw unwrap(error);
           }
-          result.complete(Optional.of(take(at, skip, fetchedPage)));
+          Page<T> delivered = take(at, skip, fetchedPage);
+          fetchAhead(closed);
+          result.complete(Optional.of(delivered));
         } catch (Throwable t) {
           failure = Listing.failureOf(t, progress);
           result.completeExceptionally(failure);
         }
       });
+    }
+
+    /**
+     * Starts the next page while the caller consumes this one. Not with {@code maxItems}: a
+     * bounded listing sends exactly the requests it needs.
+     */
+    private void fetchAhead(java.util.function.BooleanSupplier closed) {
+      Optional<PagePosition> following = progress.next();
+      if (!prefetch || progress.bounded() || following.isEmpty() || closed.getAsBoolean()) {
+        return;
+      }
+      PagePosition at = following.get();
+      ahead = new Ahead<>(at, progress.skipForPage(pageSeq++), start(at, closed));
     }
 
     private Page<T> take(PagePosition at, int skip, Page<S> page) throws Throwable {

@@ -171,6 +171,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   /**
    * Sets how many pages are fetched ahead, on the {@link #executor(Executor) executor}, while the
    * caller consumes the current one. Errors still surface after the items of earlier pages.
+   * {@link #async()} runs fetch one page ahead whenever this is 1 or more.
    *
    * @param pagesAhead 0 turns prefetch off (each page is fetched on the caller's thread when
    *     needed); the default is 1
@@ -322,7 +323,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     AsyncPager<T> async(PagedIterable<T> config) {
       Executor executor = config.executor != null ? config.executor : AsyncPool.POOL;
       return new AsyncPager<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
-          mapper, config.start, config.maxItems, executor, config.listener);
+          mapper, config.start, config.maxItems, config.prefetch, executor, config.listener);
     }
 
     Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {

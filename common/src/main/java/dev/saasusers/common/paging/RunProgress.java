@@ -46,6 +46,11 @@ final class RunProgress<S, T> {
     return limitReached() ? Optional.empty() : next;
   }
 
+  /** @return true when the run stops after {@code maxItems} items */
+  boolean bounded() {
+    return maxItems >= 0;
+  }
+
   /** @return true once {@code maxItems} items were delivered */
   boolean limitReached() {
     return maxItems >= 0 && itemsTaken >= maxItems;

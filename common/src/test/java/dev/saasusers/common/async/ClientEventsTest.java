@@ -45,6 +45,7 @@ class ClientEventsTest {
     final List<Object> raw = new ArrayList<>();
 
     private synchronized void add(Object event, String line) {
+      notifyAll();
       events.add(line);
       at.add(time.nanoTime());
       raw.add(event);
@@ -115,7 +116,7 @@ class ClientEventsTest {
     Recorder recorder = new Recorder();
     try (PeopleClient client =
         PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
-      AsyncPager<PeopleApi.Person> pager = client.people().async();
+      AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       List<String> checkpoints = new ArrayList<>();
       Optional<Page<PeopleApi.Person>> page;
       while ((page = pager.nextPage().get(10, TimeUnit.SECONDS)).isPresent()) {
@@ -161,7 +162,7 @@ class ClientEventsTest {
     try (PeopleClient client =
         PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
       List<String> order = new ArrayList<>();
-      client.people().async().forEach(p -> {
+      client.people().prefetch(0).async().forEach(p -> {
         synchronized (recorder) {
           recorder.events.add("item " + p.id());
           recorder.at.add(recorder.time.nanoTime());
@@ -185,6 +186,46 @@ class ClientEventsTest {
           "received 200 " + PAGE_2 + " #2",
           "item p3",
           "page people 1 items=1 " + checkpoints.get(1)), order);
+    }
+  }
+
+  @Test
+  void asyncPrefetchRequestsTheNextPageWhileThePreviousIsConsumed() throws Exception {
+    PeopleStubs.servePeople(wm, 3);
+    Recorder recorder = new Recorder();
+    try (PeopleClient client =
+        PeopleClient.create(PeopleStubs.options(wm, recorder.time).addListener(recorder).build())) {
+      List<String> ids = new ArrayList<>();
+      client.people().async().forEach(p -> {
+        if (p.id().equals("p1")) {
+          awaitQuietly(recorder, "sent people " + PAGE_2 + " #1");
+        }
+        ids.add(p.id());
+      }).get(10, TimeUnit.SECONDS);
+      assertEquals(List.of("p1", "p2", "p3"), ids);
+      List<String> events;
+      synchronized (recorder) {
+        events = new ArrayList<>(recorder.events);
+      }
+      assertTrue(events.indexOf("sent people " + PAGE_2 + " #1")
+          < events.indexOf("page people 0 items=2 " + checkpointAfter(events, 0)),
+          "page 2 was requested before page 1 was consumed: " + events);
+      assertEquals(2, events.stream().filter(e -> e.startsWith("sent")).count(), "no extra request");
+    }
+  }
+
+  /** Blocks the consumer until the recorder saw {@code event}: the prefetch is under way. */
+  private static void awaitQuietly(Recorder recorder, String event) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    synchronized (recorder) {
+      while (!recorder.events.contains(event) && System.nanoTime() < deadline) {
+        try {
+          recorder.wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
