@@ -11,7 +11,8 @@ import java.util.concurrent.Executor;
  * asynchronous listing to settle instead of sleeping.
  */
 final class TrackedExecutor implements Executor, AutoCloseable {
-  private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+  // Fixed size: a test that counts live threads must not see the pool grow with the load.
+  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
     Thread t = new Thread(r, "tracked-test-executor");
     t.setDaemon(true);
     return t;
