@@ -50,7 +50,7 @@ public final class AsyncPager<T> implements AutoCloseable {
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
       Executor executor, ClientListener listener) {
     this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
-        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener));
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener, fetcher));
     this.listener = listener;
   }
 
@@ -221,7 +221,12 @@ public final class AsyncPager<T> implements AutoCloseable {
       if (following.isPresent() && fetched.contains(following.get())) {
         throw Listing.repeatedCursor(following.get(), at, progress.vendorId());
       }
-      return progress.take(at, skip, page, following);
+      int passBefore = progress.pass();
+      Page<T> out = progress.take(at, skip, page, following);
+      if (progress.pass() != passBefore) {
+        fetched.clear(); // a repair pass reads the same pages again: not a repeating cursor
+      }
+      return out;
     }
   }
 }

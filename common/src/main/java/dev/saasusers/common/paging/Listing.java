@@ -72,7 +72,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     this.executor = executor;
     this.listener = listener;
     this.eventOnHandout = eventOnHandout;
-    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener);
+    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener,
+        fetcher);
   }
 
   @Override
@@ -166,10 +167,15 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       if (slot.error != null) {
         throw sneaky(slot.error);
       }
+      int passBefore = progress.pass();
       out = progress.take(slot.position, slot.skip, slot.page, slot.next);
       Optional<PagePosition> afterTaken = progress.next();
       Slot<S> head = window.peekFirst();
-      if (head != null && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
+      if (progress.pass() != passBefore) {
+        discardWindow(); // read before the change was seen
+        created.clear(); // a repair pass reads the same pages again: not a repeating cursor
+      } else if (head != null
+          && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
         discardWindow(); // speculative pages that do not follow this one
       }
       pump();
