@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -34,8 +39,11 @@ public final class FakePandaDoc extends FakeVendor {
     private final List<String> userIds;
     private final List<String> removedUserIds;
     private final String[] userJson;
-    private final int[] everyone;
-    private final int[] active;
+    private volatile int[] everyone;
+    private volatile int[] active;
+    /** Changes to the directory, each run once after the users request of its number is answered. */
+    private final Map<Integer, Runnable> changesAfterRequest = new ConcurrentHashMap<>();
+    private final AtomicInteger usersRequests = new AtomicInteger();
 
     private FakePandaDoc(Builder builder) {
         super(builder);
@@ -147,6 +155,37 @@ public final class FakePandaDoc extends FakeVendor {
         return removedUserIds;
     }
 
+    /**
+     * Changes the directory after the {@code requestNumber}-th users request (counted from 1, across all callers) has
+     * been answered and before the next one is, as if users were added or removed between two pages of a listing.
+     *
+     * @param requestNumber the users request after which the change happens
+     * @param change for example {@code () -> fake.removeUsersAtFront(3)}
+     */
+    public void changeAfterRequest(int requestNumber, Runnable change) {
+        changesAfterRequest.put(requestNumber, change);
+    }
+
+    /**
+     * Removes the first {@code n} users of the listing (with and without removed memberships); later pages shift.
+     *
+     * @param n users to remove from the front
+     */
+    public synchronized void removeUsersAtFront(int n) {
+        int[] all = everyone;
+        Set<Integer> gone = new HashSet<>();
+        for (int i = 0; i < Math.min(n, all.length); i++) {
+            gone.add(all[i]);
+        }
+        everyone = IntStream.of(all).filter(i -> !gone.contains(i)).toArray();
+        active = IntStream.of(active).filter(i -> !gone.contains(i)).toArray();
+    }
+
+    /** @return the ids of the users listed now (with removed memberships), in served order */
+    public List<String> currentUserIds() {
+        return IntStream.of(everyone).mapToObj(userIds::get).toList();
+    }
+
     @Override
     void registerRoutes() {
         route(get(urlPathEqualTo("/public/v1/users")), USERS);
@@ -174,7 +213,21 @@ public final class FakePandaDoc extends FakeVendor {
         if (showRemoved != null && !showRemoved.equalsIgnoreCase("true") && !showRemoved.equalsIgnoreCase("false")) {
             return error(400, "show_removed must be true or false");
         }
-        int[] view = showRemoved == null || showRemoved.equalsIgnoreCase("true") ? everyone : active;
+        return answerUsers(count, page, showRemoved == null || showRemoved.equalsIgnoreCase("true"));
+    }
+
+    /** One users page, then the change due after it: atomic, so a change falls between two answers. */
+    private synchronized Reply answerUsers(int count, int page, boolean showRemoved) {
+        Reply reply = usersPage(count, page, showRemoved);
+        Runnable change = changesAfterRequest.remove(usersRequests.incrementAndGet());
+        if (change != null) {
+            change.run();
+        }
+        return reply;
+    }
+
+    private Reply usersPage(int count, int page, boolean showRemoved) {
+        int[] view = showRemoved ? everyone : active;
         long from = (long) (Math.max(page, 1) - 1) * count;
         int start = (int) Math.min(view.length, from);
         int end = Math.min(view.length, start + count);
