@@ -39,6 +39,9 @@ public final class FakePandaDoc extends FakeVendor {
     private final List<String> userIds;
     private final List<String> removedUserIds;
     private final String[] userJson;
+    /** Users added by {@link #insertUsersAtFront}; index {@code userJson.length + i} in the views. */
+    private final List<String> addedJson = new ArrayList<>();
+    private final List<String> addedIds = new ArrayList<>();
     private volatile int[] everyone;
     private volatile int[] active;
     /** Changes to the directory, each run once after the users request of its number is answered. */
@@ -181,9 +184,41 @@ public final class FakePandaDoc extends FakeVendor {
         active = IntStream.of(active).filter(i -> !gone.contains(i)).toArray();
     }
 
+    /**
+     * Adds {@code n} new users, with active memberships, in front of the listing; later pages shift. Their ids are
+     * {@code added-1}, {@code added-2}, ... in the order of all additions.
+     *
+     * @param n users to add at the front
+     */
+    public synchronized void insertUsersAtFront(int n) {
+        int[] front = new int[n];
+        for (int i = 0; i < n; i++) {
+            String id = "added-" + (addedIds.size() + 1);
+            ObjectNode user = Reply.object();
+            user.put("user_id", id);
+            user.put("email", id + "@example.com");
+            user.put("first_name", "Added");
+            user.put("is_organization_owner", false);
+            user.putArray("workspaces");
+            front[n - 1 - i] = userJson.length + addedIds.size();
+            addedIds.add(id);
+            addedJson.add(Reply.serialise(user));
+        }
+        everyone = IntStream.concat(IntStream.of(front), IntStream.of(everyone)).toArray();
+        active = IntStream.concat(IntStream.of(front), IntStream.of(active)).toArray();
+    }
+
     /** @return the ids of the users listed now (with removed memberships), in served order */
-    public List<String> currentUserIds() {
-        return IntStream.of(everyone).mapToObj(userIds::get).toList();
+    public synchronized List<String> currentUserIds() {
+        return IntStream.of(everyone).mapToObj(this::idAt).toList();
+    }
+
+    private String idAt(int index) {
+        return index < userJson.length ? userIds.get(index) : addedIds.get(index - userJson.length);
+    }
+
+    private String jsonAt(int index) {
+        return index < userJson.length ? userJson[index] : addedJson.get(index - userJson.length);
     }
 
     @Override
@@ -234,7 +269,7 @@ public final class FakePandaDoc extends FakeVendor {
         StringBuilder body = new StringBuilder(64 + (end - start) * 300)
                 .append("{\"total\":").append(view.length).append(",\"results\":[");
         for (int i = start; i < end; i++) {
-            body.append(i == start ? "" : ",").append(userJson[view[i]]);
+            body.append(i == start ? "" : ",").append(jsonAt(view[i]));
         }
         return Reply.json(200, body.append("]}").toString());
     }
