@@ -157,6 +157,56 @@ class DirectoryChangeTest {
     assertEquals(new HashSet<>(ids).size(), ids.size(), "no user delivered twice");
   }
 
+  /** Removed at the front, added at the end: the total holds, page 2 shifts, no id repeats. */
+  private void silentChangeAfterRequest(int request) {
+    fake.changeAfterRequest(request, () -> {
+      fake.removeUsersAtFront(3);
+      fake.appendUsers(3);
+    });
+  }
+
+  @Test
+  void withoutTheSecondPassASilentChangeCannotBeSeen() {
+    silentChangeAfterRequest(1);
+    List<String> ids = new ArrayList<>();
+
+    List<Page<PandaDocUser>> pages = run(listing(0, 1), ids);
+
+    assertFalse(ids.containsAll(fake.userIds().subList(50, 53)), "page 2 shifted past them");
+    assertEquals(Consistency.CONSISTENT, pages.get(pages.size() - 1).consistency());
+    assertEquals(List.of(), changes);
+  }
+
+  @ParameterizedTest(name = "prefetch {0}, parallel {1}")
+  @CsvSource({"0, 1", "1, 1", "1, 4"})
+  void theSecondPassRepairsASilentChange(int prefetch, int parallelism) {
+    silentChangeAfterRequest(1);
+    List<String> ids = new ArrayList<>();
+
+    List<Page<PandaDocUser>> pages =
+        run(listing(prefetch, parallelism).verifyWithSecondPass(true), ids);
+
+    List<String> survivors = fake.currentUserIds().stream()
+        .filter(id -> !id.startsWith("added-")).toList();
+    assertEachSurvivorExactlyOnce(survivors, ids);
+    assertEquals(Consistency.REPAIRED, pages.get(pages.size() - 1).consistency());
+    assertEquals(1, repairs.size(), repairs::toString);
+    assertTrue(repairs.get(0).usersRecovered() >= 3, repairs::toString);
+    assertEquals(8, fake.requestCount(), "two passes of 4 pages");
+  }
+
+  @Test
+  void theSecondPassOfAStableListingFindsNothingAndCostsOnePassMore() {
+    List<String> ids = new ArrayList<>();
+
+    List<Page<PandaDocUser>> pages = run(listing(1, 1).verifyWithSecondPass(true), ids);
+
+    assertEquals(fake.userIds(), ids);
+    assertEquals(Consistency.CONSISTENT, pages.get(pages.size() - 1).consistency());
+    assertEquals(8, fake.requestCount());
+    assertEquals(List.of(), repairs);
+  }
+
   @Test
   void anAsynchronousRunRepairsToo() throws Exception {
     fake.changeAfterRequest(1, () -> fake.removeUsersAtFront(3));

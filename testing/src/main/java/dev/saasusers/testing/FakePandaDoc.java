@@ -191,7 +191,26 @@ public final class FakePandaDoc extends FakeVendor {
      * @param n users to add at the front
      */
     public synchronized void insertUsersAtFront(int n) {
-        int[] front = new int[n];
+        int[] added = newUsers(n);
+        everyone = IntStream.concat(IntStream.of(added), IntStream.of(everyone)).toArray();
+        active = IntStream.concat(IntStream.of(added), IntStream.of(active)).toArray();
+    }
+
+    /**
+     * Adds {@code n} new users, with active memberships, at the end of the listing; ids as for
+     * {@link #insertUsersAtFront}.
+     *
+     * @param n users to add at the end
+     */
+    public synchronized void appendUsers(int n) {
+        int[] added = newUsers(n);
+        everyone = IntStream.concat(IntStream.of(everyone), IntStream.of(added)).toArray();
+        active = IntStream.concat(IntStream.of(active), IntStream.of(added)).toArray();
+    }
+
+    /** Makes {@code n} users {@code added-k}; returns their indexes, in id order. */
+    private int[] newUsers(int n) {
+        int[] indexes = new int[n];
         for (int i = 0; i < n; i++) {
             String id = "added-" + (addedIds.size() + 1);
             ObjectNode user = Reply.object();
@@ -200,12 +219,11 @@ public final class FakePandaDoc extends FakeVendor {
             user.put("first_name", "Added");
             user.put("is_organization_owner", false);
             user.putArray("workspaces");
-            front[n - 1 - i] = userJson.length + addedIds.size();
+            indexes[i] = userJson.length + addedIds.size();
             addedIds.add(id);
             addedJson.add(Reply.serialise(user));
         }
-        everyone = IntStream.concat(IntStream.of(front), IntStream.of(everyone)).toArray();
-        active = IntStream.concat(IntStream.of(front), IntStream.of(active)).toArray();
+        return indexes;
     }
 
     /** @return the ids of the users listed now (with removed memberships), in served order */

@@ -48,9 +48,10 @@ public final class AsyncPager<T> implements AutoCloseable {
   <S> AsyncPager(String vendorId, String strategyId, PageFetcher<S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
-      Executor executor, ClientListener listener) {
+      Executor executor, ClientListener listener, boolean secondPass) {
     this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
-        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener, fetcher));
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener, fetcher,
+            secondPass));
     this.listener = listener;
   }
 

@@ -61,7 +61,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       String vendorId, String strategyId, PageFetcher<S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
-      int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout) {
+      int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout,
+      boolean secondPass) {
     this.vendorId = vendorId;
     this.fetcher = fetcher;
     this.attemptFetchers = loop == null ? null : attemptFetchers;
@@ -73,7 +74,7 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     this.listener = listener;
     this.eventOnHandout = eventOnHandout;
     this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener,
-        fetcher);
+        fetcher, secondPass);
   }
 
   @Override

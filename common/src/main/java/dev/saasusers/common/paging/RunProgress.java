@@ -53,11 +53,16 @@ final class RunProgress<S, T> {
   /** Highest page number taken in earlier passes: pages up to it are read again by a repair. */
   private int furthestPageBeforePass;
   private int furthestPage;
+  /** A verifying second pass is asked for and not started yet. */
+  private boolean secondPassPending;
+  private boolean inSecondPass;
   private long usersRecovered;
 
   @SuppressWarnings("unchecked")
   RunProgress(String vendorId, String strategyId, Function<? super S, ? extends T> mapper,
-      Checkpoint start, long maxItems, ClientListener listener, PageFetcher<S> fetcher) {
+      Checkpoint start, long maxItems, ClientListener listener, PageFetcher<S> fetcher,
+      boolean secondPass) {
+    this.secondPassPending = secondPass;
     this.watch = fetcher instanceof PageNumberPaging<?, ?> p && p.itemId() != null
         ? (PageNumberPaging<?, S>) p : null;
     this.vendorId = vendorId;
@@ -151,6 +156,9 @@ final class RunProgress<S, T> {
         gaveUp = true;
       }
     }
+    if (watch != null && after.isEmpty() && !truncated && !limitReached(items.size())) {
+      after = passEnded(position);
+    }
     Checkpoint resume = truncated
         ? new Checkpoint(position, to)
         : after.map(p -> new Checkpoint(p, 0)).orElseGet(Checkpoint::end);
@@ -165,6 +173,31 @@ final class RunProgress<S, T> {
           vendorId, pagesReadAgain, usersRecovered, !gaveUp));
     }
     return out;
+  }
+
+  private boolean limitReached(int deliveringNow) {
+    return maxItems >= 0 && itemsTaken + deliveringNow >= maxItems;
+  }
+
+  /**
+   * Where the run goes when a pass ends: page 1 again when a verifying second pass is due,
+   * else nowhere. A second pass that delivered users reports them as a repaired change.
+   */
+  private Optional<PagePosition> passEnded(PagePosition position) {
+    if (secondPassPending && !gaveUp) {
+      secondPassPending = false;
+      inSecondPass = true;
+      pass++;
+      pagesInPass = 0;
+      passTotal = null;
+      furthestPageBeforePass = furthestPage;
+      return Optional.of(PagePosition.ofPageNumber(1));
+    }
+    if (inSecondPass && usersRecovered > 0 && !changeSeen) {
+      changed(position, "the second pass found " + usersRecovered
+          + " users the first pass missed (the total did not show the change)");
+    }
+    return Optional.empty();
   }
 
   /** What shows this page was read from a changed directory, or null when nothing does. */
