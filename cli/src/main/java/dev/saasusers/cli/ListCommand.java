@@ -91,6 +91,11 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--parallel", description = "Pages fetched at once, in order (PandaDoc).")
   Integer parallel;
 
+  @Option(names = "--verify", description = "Read the listing a second time and add the users "
+      + "the first pass missed: the only way to see users removed and added in equal numbers "
+      + "while listing (PandaDoc).")
+  boolean verify;
+
   @Option(names = "--max-retries", description = "Retries per request (default 2).")
   Integer maxRetries;
 
@@ -144,7 +149,8 @@ final class ListCommand implements Callable<Integer> {
         : ClientListener.fanOut(List.of(reporter, completeness));
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries,
-        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners);
+        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners,
+        verify);
     // Opening the client checks the flags against the vendor; nothing is requested yet.
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();

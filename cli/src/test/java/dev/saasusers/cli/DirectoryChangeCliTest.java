@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,16 +36,15 @@ class DirectoryChangeCliTest {
     fake.close();
   }
 
-  @ParameterizedTest(name = "parallel {0}")
-  @CsvSource({"1", "4"})
-  void usersRemovedBetweenPagesAreListedOnceAndTheRepairIsOneStderrLine(String parallel) {
-    fake.changeAfterRequest(1, () -> fake.removeUsersAtFront(3));
+  private CliRun list(String... args) {
+    List<String> all = new ArrayList<>(List.of("list", "pandadoc", "--format", "jsonl",
+        "--page-size", "50"));
+    all.addAll(List.of(args));
+    return CliRun.of(Map.of("PANDADOC_API_KEY", fake.apiKey(), "PANDADOC_BASE_URL",
+        fake.baseUrl()), all.toArray(String[]::new));
+  }
 
-    CliRun run = CliRun.of(Map.of("PANDADOC_API_KEY", fake.apiKey(),
-        "PANDADOC_BASE_URL", fake.baseUrl()), "list", "pandadoc", "--format", "jsonl",
-        "--page-size", "50", "--parallel", parallel);
-
-    assertEquals(0, run.exitCode(), run::toString);
+  private static List<String> ids(CliRun run) {
     List<String> ids = new ArrayList<>();
     for (String line : run.outLines()) {
       try {
@@ -53,6 +53,44 @@ class DirectoryChangeCliTest {
         throw new UncheckedIOException(e);
       }
     }
+    return ids;
+  }
+
+  @Test
+  void verifyRepairsRemovalsAndAdditionsThatLeaveTheTotalUnchanged() {
+    List<String> shifted = fake.userIds().subList(50, 53);
+    fake.changeAfterRequest(1, () -> {
+      fake.removeUsersAtFront(3);
+      fake.appendUsers(3);
+    });
+
+    CliRun run = list("--verify");
+
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> ids = ids(run);
+    assertEquals(new HashSet<>(ids).size(), ids.size(), "no user listed twice");
+    assertTrue(ids.containsAll(shifted), "the users page 2 shifted past are listed");
+    assertTrue(run.err().contains("note: the pandadoc directory changed during the listing"),
+        run::toString);
+  }
+
+  @Test
+  void verifyIsRefusedWhereChangeShiftsNothing() {
+    CliRun run = CliRun.of(Map.of(), "list", "datagrid", "--verify");
+
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("--verify applies only to pandadoc"), run::toString);
+  }
+
+  @ParameterizedTest(name = "parallel {0}")
+  @CsvSource({"1", "4"})
+  void usersRemovedBetweenPagesAreListedOnceAndTheRepairIsOneStderrLine(String parallel) {
+    fake.changeAfterRequest(1, () -> fake.removeUsersAtFront(3));
+
+    CliRun run = list("--parallel", parallel);
+
+    assertEquals(0, run.exitCode(), run::toString);
+    List<String> ids = ids(run);
     assertEquals(new HashSet<>(ids).size(), ids.size(), "no user listed twice");
     assertTrue(ids.containsAll(fake.currentUserIds()), "every user that stayed is listed");
     List<String> notes = run.err().lines().filter(l -> l.contains("directory changed")).toList();
