@@ -34,6 +34,12 @@ import java.util.function.IntFunction;
  *     ({@code ENDED}).
  * </ul>
  *
+ * <p>Change under the listing: pages are counts of items, so a user removed before a page shifts
+ * the users after it one place forward, and one would be skipped. With {@link #idOf} declared,
+ * the listing sees such changes and reads again (see {@link Consistency}); a change that leaves
+ * the total unchanged and repeats no id needs
+ * {@link PagedIterable#verifyWithSecondPass(boolean)}.
+ *
  * @param <R> the response body type
  * @param <T> the item type
  */
