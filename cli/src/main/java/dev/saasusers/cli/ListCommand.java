@@ -91,6 +91,11 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--parallel", description = "Pages fetched at once, in order (PandaDoc).")
   Integer parallel;
 
+  @Option(names = "--verify", description = "Read the listing a second time and add the users "
+      + "the first pass missed: the only way to see users removed and added in equal numbers "
+      + "while listing (PandaDoc).")
+  boolean verify;
+
   @Option(names = "--max-retries", description = "Retries per request (default 2).")
   Integer maxRetries;
 
@@ -144,7 +149,8 @@ final class ListCommand implements Callable<Integer> {
         : ClientListener.fanOut(List.of(reporter, completeness));
     ListSettings settings = new ListSettings(orgId, baseUrl, pageSize, search, includeDeleted,
         showRemoved, parallel, maxRetries,
-        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners);
+        timeoutSeconds == null ? null : Duration.ofMillis(Math.round(timeoutSeconds * 1000)), listeners,
+        verify);
     // Opening the client checks the flags against the vendor; nothing is requested yet.
     try (VendorListings.Opened opened = VendorListings.open(vendor, cli.environment, settings)) {
       PagedIterable<UserRow> rows = opened.rows();
@@ -175,14 +181,29 @@ final class ListCommand implements Callable<Integer> {
     }
   }
 
-  /** 0 only when the listing is known complete; a contradiction met on the way makes it 3. */
+  /**
+   * 0 only when the listing is known complete; a contradiction met on the way, or a change under
+   * the listing it could not repair, makes it 3. A repaired change is one line on stderr.
+   */
   private int exitCode() {
+    String name = vendor.name().toLowerCase(java.util.Locale.ROOT);
+    ClientListener.DirectoryRepaired repair = completeness.repair();
+    if (repair != null && !repair.proven()) {
+      cli.err.println("warning: the " + name + " directory kept changing during the listing; "
+          + "after " + repair.pagesReadAgain() + " pages read again, completeness is not proven"
+          + " (exit " + UsersCli.EXIT_UNPROVEN + ")");
+      return UsersCli.EXIT_UNPROVEN;
+    }
+    if (repair != null) {
+      cli.err.println("note: the " + name + " directory changed during the listing; "
+          + repair.pagesReadAgain() + " pages read again, " + repair.usersRecovered()
+          + " users recovered, each user listed once");
+    }
     ClientListener.PagingAnomaly anomaly = completeness.firstAnomaly();
     if (anomaly == null) {
       return 0;
     }
-    cli.err.println("warning: the " + vendor.name().toLowerCase(java.util.Locale.ROOT)
-        + " listing finished, but its completeness is not proven: page " + (anomaly.pageIndex() + 1)
+    cli.err.println("warning: the " + name + " listing finished, but its completeness is not proven: page " + (anomaly.pageIndex() + 1)
         + ": " + TerminalText.visible(anomaly.detail()) + " (exit " + UsersCli.EXIT_UNPROVEN + ")");
     return UsersCli.EXIT_UNPROVEN;
   }

@@ -9,5 +9,5 @@ import java.time.Duration;
 record ListSettings(
     String orgId, String baseUrl, Integer pageSize, String search, Boolean includeDeleted,
     Boolean showRemoved, Integer parallel, Integer maxRetries, Duration timeout,
-    ClientListener listener) {
+    ClientListener listener, boolean verify) {
 }

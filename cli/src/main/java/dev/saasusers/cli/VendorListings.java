@@ -58,6 +58,7 @@ final class VendorListings {
           params.parallelPages(s.parallel());
         }
         return new Opened(client, client.users().list(params.build())
+            .verifyWithSecondPass(s.verify())
             .map(u -> new UserRow(u, PandaDocClient.toDirectoryUser(u))));
       }
       case PODERO: {
@@ -113,6 +114,8 @@ final class VendorListings {
     refuse(s.search() != null && vendor != Vendor.DATAGRID, "--search", "datagrid");
     refuse(s.showRemoved() != null && vendor != Vendor.PANDADOC, "--show-removed", "pandadoc");
     refuse(s.parallel() != null && vendor != Vendor.PANDADOC, "--parallel", "pandadoc");
+    // Cursor (keyset) and single-response listings are not shifted by change: nothing to verify.
+    refuse(s.verify() && vendor != Vendor.PANDADOC, "--verify", "pandadoc");
     refuse(s.includeDeleted() != null && vendor != Vendor.PODERO, "--include-deleted", "podero");
     refuse(s.orgId() != null && vendor != Vendor.POLYTOMIC && vendor != Vendor.PODERO,
         "--org-id", "polytomic and podero");

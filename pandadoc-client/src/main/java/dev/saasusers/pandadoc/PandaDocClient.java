@@ -112,7 +112,8 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
       return paged("page", a -> PageNumberPaging.of(
           page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
               .count(count).page(page).showRemoved(params.showRemoved())), count,
-          ListUsersResponse::getResults, ListUsersResponse::getTotal).itemsField(RESULTS))
+          ListUsersResponse::getResults, ListUsersResponse::getTotal).itemsField(RESULTS)
+          .idOf(PandaDocUser::getUserId))
           .parallelism(parallelism(params.parallelPages()));
     }
   }

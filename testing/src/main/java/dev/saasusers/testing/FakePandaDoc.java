@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -34,8 +39,14 @@ public final class FakePandaDoc extends FakeVendor {
     private final List<String> userIds;
     private final List<String> removedUserIds;
     private final String[] userJson;
-    private final int[] everyone;
-    private final int[] active;
+    /** Users added by {@link #insertUsersAtFront}; index {@code userJson.length + i} in the views. */
+    private final List<String> addedJson = new ArrayList<>();
+    private final List<String> addedIds = new ArrayList<>();
+    private volatile int[] everyone;
+    private volatile int[] active;
+    /** Changes to the directory, each run once after the users request of its number is answered. */
+    private final Map<Integer, Runnable> changesAfterRequest = new ConcurrentHashMap<>();
+    private final AtomicInteger usersRequests = new AtomicInteger();
 
     private FakePandaDoc(Builder builder) {
         super(builder);
@@ -147,6 +158,87 @@ public final class FakePandaDoc extends FakeVendor {
         return removedUserIds;
     }
 
+    /**
+     * Changes the directory after the {@code requestNumber}-th users request (counted from 1, across all callers) has
+     * been answered and before the next one is, as if users were added or removed between two pages of a listing.
+     *
+     * @param requestNumber the users request after which the change happens
+     * @param change for example {@code () -> fake.removeUsersAtFront(3)}
+     */
+    public void changeAfterRequest(int requestNumber, Runnable change) {
+        changesAfterRequest.put(requestNumber, change);
+    }
+
+    /**
+     * Removes the first {@code n} users of the listing (with and without removed memberships); later pages shift.
+     *
+     * @param n users to remove from the front
+     */
+    public synchronized void removeUsersAtFront(int n) {
+        int[] all = everyone;
+        Set<Integer> gone = new HashSet<>();
+        for (int i = 0; i < Math.min(n, all.length); i++) {
+            gone.add(all[i]);
+        }
+        everyone = IntStream.of(all).filter(i -> !gone.contains(i)).toArray();
+        active = IntStream.of(active).filter(i -> !gone.contains(i)).toArray();
+    }
+
+    /**
+     * Adds {@code n} new users, with active memberships, in front of the listing; later pages shift. Their ids are
+     * {@code added-1}, {@code added-2}, ... in the order of all additions.
+     *
+     * @param n users to add at the front
+     */
+    public synchronized void insertUsersAtFront(int n) {
+        int[] added = newUsers(n);
+        everyone = IntStream.concat(IntStream.of(added), IntStream.of(everyone)).toArray();
+        active = IntStream.concat(IntStream.of(added), IntStream.of(active)).toArray();
+    }
+
+    /**
+     * Adds {@code n} new users, with active memberships, at the end of the listing; ids as for
+     * {@link #insertUsersAtFront}.
+     *
+     * @param n users to add at the end
+     */
+    public synchronized void appendUsers(int n) {
+        int[] added = newUsers(n);
+        everyone = IntStream.concat(IntStream.of(everyone), IntStream.of(added)).toArray();
+        active = IntStream.concat(IntStream.of(active), IntStream.of(added)).toArray();
+    }
+
+    /** Makes {@code n} users {@code added-k}; returns their indexes, in id order. */
+    private int[] newUsers(int n) {
+        int[] indexes = new int[n];
+        for (int i = 0; i < n; i++) {
+            String id = "added-" + (addedIds.size() + 1);
+            ObjectNode user = Reply.object();
+            user.put("user_id", id);
+            user.put("email", id + "@example.com");
+            user.put("first_name", "Added");
+            user.put("is_organization_owner", false);
+            user.putArray("workspaces");
+            indexes[i] = userJson.length + addedIds.size();
+            addedIds.add(id);
+            addedJson.add(Reply.serialise(user));
+        }
+        return indexes;
+    }
+
+    /** @return the ids of the users listed now (with removed memberships), in served order */
+    public synchronized List<String> currentUserIds() {
+        return IntStream.of(everyone).mapToObj(this::idAt).toList();
+    }
+
+    private String idAt(int index) {
+        return index < userJson.length ? userIds.get(index) : addedIds.get(index - userJson.length);
+    }
+
+    private String jsonAt(int index) {
+        return index < userJson.length ? userJson[index] : addedJson.get(index - userJson.length);
+    }
+
     @Override
     void registerRoutes() {
         route(get(urlPathEqualTo("/public/v1/users")), USERS);
@@ -174,14 +266,28 @@ public final class FakePandaDoc extends FakeVendor {
         if (showRemoved != null && !showRemoved.equalsIgnoreCase("true") && !showRemoved.equalsIgnoreCase("false")) {
             return error(400, "show_removed must be true or false");
         }
-        int[] view = showRemoved == null || showRemoved.equalsIgnoreCase("true") ? everyone : active;
+        return answerUsers(count, page, showRemoved == null || showRemoved.equalsIgnoreCase("true"));
+    }
+
+    /** One users page, then the change due after it: atomic, so a change falls between two answers. */
+    private synchronized Reply answerUsers(int count, int page, boolean showRemoved) {
+        Reply reply = usersPage(count, page, showRemoved);
+        Runnable change = changesAfterRequest.remove(usersRequests.incrementAndGet());
+        if (change != null) {
+            change.run();
+        }
+        return reply;
+    }
+
+    private Reply usersPage(int count, int page, boolean showRemoved) {
+        int[] view = showRemoved ? everyone : active;
         long from = (long) (Math.max(page, 1) - 1) * count;
         int start = (int) Math.min(view.length, from);
         int end = Math.min(view.length, start + count);
         StringBuilder body = new StringBuilder(64 + (end - start) * 300)
                 .append("{\"total\":").append(view.length).append(",\"results\":[");
         for (int i = start; i < end; i++) {
-            body.append(i == start ? "" : ",").append(userJson[view[i]]);
+            body.append(i == start ? "" : ",").append(jsonAt(view[i]));
         }
         return Reply.json(200, body.append("]}").toString());
     }

@@ -72,6 +72,25 @@ public interface ClientListener {
   }
 
   /**
+   * Called when a page-number listing sees that the directory changed under it (the total moved,
+   * a page repeated ids already delivered, or a page fell short of the total). The listing then
+   * reads the pages again from the first one, delivering only users not delivered yet.
+   *
+   * @param event what was seen, and where
+   */
+  default void onDirectoryChanged(DirectoryChanged event) {
+  }
+
+  /**
+   * Called when a listing that saw a change ends: repaired by a stable pass, or not proven
+   * because it reached its bound of passes.
+   *
+   * @param event pages read again, users recovered, and whether the repair is proven
+   */
+  default void onDirectoryRepaired(DirectoryRepaired event) {
+  }
+
+  /**
    * @param vendor vendor id, for example {@code datagrid}
    * @param method HTTP method
    * @param path request path and query, without secrets
@@ -160,5 +179,27 @@ public interface ClientListener {
       /** It failed with a {@code PagingException}, carrying the last good checkpoint. */
       FAILED
     }
+  }
+
+  /**
+   * @param vendor vendor id
+   * @param pageIndex 0-based index, within this listing run, of the page that showed the change
+   * @param position where that page was fetched, for example {@code #2}
+   * @param pass the pass that saw it: 0 for the first reading, 1 for the first repair pass
+   * @param detail what moved, for a person, for example {@code "total 197, was 200"}
+   */
+  record DirectoryChanged(String vendor, int pageIndex, String position, int pass,
+      String detail) {
+  }
+
+  /**
+   * @param vendor vendor id
+   * @param pagesReadAgain pages fetched again by repair passes
+   * @param usersRecovered users delivered by repair passes that the first reading missed
+   * @param proven true when a repair pass saw a stable directory; false when the listing stopped
+   *     at its bound of passes and users may be missing
+   */
+  record DirectoryRepaired(String vendor, int pagesReadAgain, long usersRecovered,
+      boolean proven) {
   }
 }

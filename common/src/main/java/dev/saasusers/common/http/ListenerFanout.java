@@ -79,6 +79,28 @@ final class ListenerFanout implements ClientListener {
     }
   }
 
+  @Override
+  public void onDirectoryChanged(DirectoryChanged event) {
+    for (ClientListener l : listeners) {
+      try {
+        l.onDirectoryChanged(event);
+      } catch (RuntimeException e) {
+        warn(l, e);
+      }
+    }
+  }
+
+  @Override
+  public void onDirectoryRepaired(DirectoryRepaired event) {
+    for (ClientListener l : listeners) {
+      try {
+        l.onDirectoryRepaired(event);
+      } catch (RuntimeException e) {
+        warn(l, e);
+      }
+    }
+  }
+
   private static void warn(ClientListener listener, RuntimeException e) {
     LOG.warn("listener {} failed: {}", listener.getClass().getName(), e.toString());
   }

@@ -59,6 +59,19 @@ public final class LoggingListener implements ClientListener {
         e.position(), e.kind(), e.detail(), e.outcome().name().toLowerCase(java.util.Locale.ROOT));
   }
 
+  @Override
+  public void onDirectoryChanged(DirectoryChanged e) {
+    LOG.debug("{} listing, page {} ({}), pass {}: the directory changed: {}", e.vendor(),
+        e.pageIndex() + 1, e.position(), e.pass(), e.detail());
+  }
+
+  @Override
+  public void onDirectoryRepaired(DirectoryRepaired e) {
+    // DEBUG like anomalies: the caller (the CLI's one stderr line) decides what to show.
+    LOG.debug("{} listing, after a change under it: {} pages read again, {} users recovered, {}",
+        e.vendor(), e.pagesReadAgain(), e.usersRecovered(), e.proven() ? "repaired" : "not proven");
+  }
+
   static boolean traceEnabled() {
     return LOG.isTraceEnabled();
   }

@@ -51,9 +51,10 @@ public final class AsyncPager<T> implements AutoCloseable {
   <S> AsyncPager(String vendorId, String strategyId, PageFetcher<S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
-      Executor executor, ClientListener listener) {
+      Executor executor, ClientListener listener, boolean secondPass) {
     this.fetch = new Fetch<>(fetcher, attemptFetchers, loop, executor,
-        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener), prefetch > 0);
+        new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener, fetcher,
+            secondPass), prefetch > 0);
     this.listener = listener;
   }
 
@@ -259,7 +260,12 @@ public final class AsyncPager<T> implements AutoCloseable {
       if (following.isPresent() && fetched.contains(following.get())) {
         throw Listing.repeatedCursor(following.get(), at, progress.vendorId());
       }
-      return progress.take(at, skip, page, following);
+      int passBefore = progress.pass();
+      Page<T> out = progress.take(at, skip, page, following);
+      if (progress.pass() != passBefore) {
+        fetched.clear(); // a repair pass reads the same pages again: not a repeating cursor
+      }
+      return out;
     }
   }
 }

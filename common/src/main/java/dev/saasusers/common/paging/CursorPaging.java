@@ -26,6 +26,11 @@ import java.util.function.Function;
  * would report as complete a listing the server itself says is not. The failure carries the
  * checkpoint of the last delivered page, so resuming asks for the same page again.
  *
+ * <p>Change under the listing: cursor paging is keyset paging. The next page is the items after
+ * the cursor's id in the server's order, not after a count of items, so users removed or added
+ * before it shift nothing and no user that exists for the whole listing is skipped or repeated.
+ * That is why it has no repair and no second pass, unlike {@link PageNumberPaging#idOf}.
+ *
  * @param <R> the response body type
  * @param <T> the item type
  */

@@ -61,7 +61,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       String vendorId, String strategyId, PageFetcher<S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
-      int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout) {
+      int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout,
+      boolean secondPass) {
     this.vendorId = vendorId;
     this.fetcher = fetcher;
     this.attemptFetchers = loop == null ? null : attemptFetchers;
@@ -72,7 +73,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     this.executor = executor;
     this.listener = listener;
     this.eventOnHandout = eventOnHandout;
-    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener);
+    this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener,
+        fetcher, secondPass);
   }
 
   @Override
@@ -166,10 +168,15 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
       if (slot.error != null) {
         throw sneaky(slot.error);
       }
+      int passBefore = progress.pass();
       out = progress.take(slot.position, slot.skip, slot.page, slot.next);
       Optional<PagePosition> afterTaken = progress.next();
       Slot<S> head = window.peekFirst();
-      if (head != null && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
+      if (progress.pass() != passBefore) {
+        discardWindow(); // read before the change was seen
+        created.clear(); // a repair pass reads the same pages again: not a repeating cursor
+      } else if (head != null
+          && (afterTaken.isEmpty() || !head.position.equals(afterTaken.get()))) {
         discardWindow(); // speculative pages that do not follow this one
       }
       pump();

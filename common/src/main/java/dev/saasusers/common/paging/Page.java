@@ -27,10 +27,12 @@ public final class Page<T> {
   private final String checkpoint;
   /** A contradiction the strategy found in this page's paging signals, or null. */
   private final PageAnomaly anomaly;
+  private final Consistency consistency;
 
   private Page(
       PagePosition position, List<T> items, RawResponse<?> rawResponse, int index,
-      String checkpoint, PageAnomaly anomaly) {
+      String checkpoint, PageAnomaly anomaly, Consistency consistency) {
+    this.consistency = consistency;
     this.position = position;
     this.items = items;
     this.rawResponse = rawResponse;
@@ -51,7 +53,7 @@ public final class Page<T> {
   public static <T> Page<T> of(PagePosition position, List<T> items, RawResponse<?> rawResponse) {
     Objects.requireNonNull(position, "position");
     List<T> copy = items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
-    return new Page<>(position, copy, rawResponse, -1, null, null);
+    return new Page<>(position, copy, rawResponse, -1, null, null, Consistency.NOT_WATCHED);
   }
 
   /**
@@ -67,7 +69,7 @@ public final class Page<T> {
 
   /** This page with a contradiction of its paging signals, for the run to report. */
   Page<T> withAnomaly(PageAnomaly found) {
-    return new Page<>(position, items, rawResponse, index, checkpoint, found);
+    return new Page<>(position, items, rawResponse, index, checkpoint, found, consistency);
   }
 
   /** @return the contradiction the strategy found in this page's paging signals, or null */
@@ -79,7 +81,20 @@ public final class Page<T> {
   <U> Page<U> delivered(List<U> deliveredItems, int deliveredIndex, String deliveredCheckpoint) {
     return new Page<>(
         position, Collections.unmodifiableList(deliveredItems), rawResponse, deliveredIndex,
-        deliveredCheckpoint, anomaly);
+        deliveredCheckpoint, anomaly, consistency);
+  }
+
+  /** This delivered page with what its run can say so far about change under it. */
+  Page<T> withConsistency(Consistency runConsistency) {
+    return new Page<>(position, items, rawResponse, index, checkpoint, anomaly, runConsistency);
+  }
+
+  /**
+   * @return what the run that delivered this page can say about the directory changing under
+   *     it, as far as it has gone; the last page of a run carries the final word
+   */
+  public Consistency consistency() {
+    return consistency;
   }
 
   /** @return the page's items, unmodifiable */

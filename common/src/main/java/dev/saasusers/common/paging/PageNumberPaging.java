@@ -34,6 +34,12 @@ import java.util.function.IntFunction;
  *     ({@code ENDED}).
  * </ul>
  *
+ * <p>Change under the listing: pages are counts of items, so a user removed before a page shifts
+ * the users after it one place forward, and one would be skipped. With {@link #idOf} declared,
+ * the listing sees such changes and reads again (see {@link Consistency}); a change that leaves
+ * the total unchanged and repeats no id needs
+ * {@link PagedIterable#verifyWithSecondPass(boolean)}.
+ *
  * @param <R> the response body type
  * @param <T> the item type
  */
@@ -49,16 +55,19 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
   private final Function<? super R, ? extends List<T>> items;
   private final Function<? super R, ? extends Number> total;
   private final ItemsField field;
+  /** The vendor's id of an item, or null: then the listing does not watch for change. */
+  private final Function<? super T, String> idOf;
 
   private PageNumberPaging(
       IntFunction<? extends RawResponse<R>> callForPage, int pageSize,
       Function<? super R, ? extends List<T>> items, Function<? super R, ? extends Number> total,
-      ItemsField field) {
+      ItemsField field, Function<? super T, String> idOf) {
     this.callForPage = callForPage;
     this.pageSize = pageSize;
     this.items = items;
     this.total = total;
     this.field = field;
+    this.idOf = idOf;
   }
 
   /**
@@ -80,7 +89,7 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
     }
     return new PageNumberPaging<>(Objects.requireNonNull(callForPage, "callForPage"), pageSize,
         Objects.requireNonNull(items, "items"), Objects.requireNonNull(total, "total"),
-        ItemsField.UNNAMED);
+        ItemsField.UNNAMED, null);
   }
 
   /**
@@ -90,7 +99,38 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
    */
   public PageNumberPaging<R, T> itemsField(ItemsField itemsField) {
     return new PageNumberPaging<>(callForPage, pageSize, items, total,
-        Objects.requireNonNull(itemsField, "itemsField"));
+        Objects.requireNonNull(itemsField, "itemsField"), idOf);
+  }
+
+  /**
+   * Declares the vendor's id of an item, so the listing watches the directory for change: when
+   * the total moves, a page repeats ids already delivered, or a page falls short of the total,
+   * it reads the pages again from page 1 and delivers only users not delivered yet (see
+   * {@link Consistency}). Removals and additions that leave the total unchanged, and touch no
+   * page boundary already read, cannot be seen this way.
+   *
+   * @param id the item's id, unique within the vendor's directory, for example
+   *     {@code PandaDocUser::getUserId}
+   * @return this strategy, watching for change
+   */
+  public PageNumberPaging<R, T> idOf(Function<? super T, String> id) {
+    return new PageNumberPaging<>(callForPage, pageSize, items, total, field,
+        Objects.requireNonNull(id, "id"));
+  }
+
+  /** @return the declared id of an item, or null when the listing does not watch for change */
+  Function<? super T, String> itemId() {
+    return idOf;
+  }
+
+  /** @return the page size the calls ask for */
+  int pageSize() {
+    return pageSize;
+  }
+
+  /** @return the total the page's response reports, or null when it gives none */
+  Number reportedTotal(Page<T> page) {
+    return totalOf(page);
   }
 
   @Override

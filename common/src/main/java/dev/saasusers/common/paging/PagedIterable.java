@@ -54,10 +54,13 @@ public final class PagedIterable<T> implements Iterable<T> {
   private final int parallelism;
   private final ClientListener listener;
   private final Executor executor;
+  private final boolean secondPass;
 
   private PagedIterable(
       String vendorId, String strategyId, Source<?, T> source, Checkpoint start, long maxItems,
-      int prefetch, int parallelism, ClientListener listener, Executor executor) {
+      int prefetch, int parallelism, ClientListener listener, Executor executor,
+      boolean secondPass) {
+    this.secondPass = secondPass;
     this.vendorId = vendorId;
     this.strategyId = strategyId;
     this.source = source;
@@ -85,7 +88,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     Objects.requireNonNull(fetcher, "fetcher");
     return new PagedIterable<>(vendorId, strategyId,
         new Source<>(fetcher, null, null, Function.identity()),
-        new Checkpoint(fetcher.first(), 0), -1, 1, 1, null, null);
+        new Checkpoint(fetcher.first(), 0), -1, 1, 1, null, null, false);
   }
 
   /**
@@ -105,7 +108,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     Objects.requireNonNull(loop, "loop");
     Objects.requireNonNull(attemptFetchers, "attemptFetchers");
     return new PagedIterable<>(vendorId, strategyId, source.retriedBy(loop, attemptFetchers),
-        start, maxItems, prefetch, parallelism, listener, executor);
+        start, maxItems, prefetch, parallelism, listener, executor, secondPass);
   }
 
   private static void requireId(String name, String value) {
@@ -165,7 +168,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       throw new IllegalArgumentException("maxItems must be >= 0, was " + n);
     }
     return new PagedIterable<>(vendorId, strategyId, source, start, n, prefetch, parallelism,
-        listener, executor);
+        listener, executor, secondPass);
   }
 
   /**
@@ -183,7 +186,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       throw new IllegalArgumentException("prefetch must be >= 0 pages, was " + pagesAhead);
     }
     return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, pagesAhead,
-        parallelism, listener, executor);
+        parallelism, listener, executor, secondPass);
   }
 
   /**
@@ -201,7 +204,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       throw new IllegalArgumentException("parallelism must be >= 1, was " + n);
     }
     return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch, n,
-        listener, executor);
+        listener, executor, secondPass);
   }
 
   /**
@@ -221,7 +224,7 @@ public final class PagedIterable<T> implements Iterable<T> {
           + " does not fit the '" + strategyId + "' paging of vendor '" + vendorId + "'");
     }
     return new PagedIterable<>(vendorId, strategyId, source, resume, maxItems, prefetch,
-        parallelism, listener, executor);
+        parallelism, listener, executor, secondPass);
   }
 
   /**
@@ -232,7 +235,22 @@ public final class PagedIterable<T> implements Iterable<T> {
   public PagedIterable<T> listener(ClientListener l) {
     Objects.requireNonNull(l, "listener");
     return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch,
-        parallelism, l, executor);
+        parallelism, l, executor, secondPass);
+  }
+
+  /**
+   * Reads the whole listing a second time once the first pass ends, comparing by id, and
+   * delivers the users the first pass missed. Only this can repair a change that leaves the
+   * total unchanged (as many users added as removed) and repeats no id: without it, such a
+   * change cannot be seen. It costs one request per page more; only page-number listings whose
+   * strategy declares an item id ({@link PageNumberPaging#idOf}) can do it, others ignore it.
+   *
+   * @param on true to read a second pass
+   * @return a listing with that setting
+   */
+  public PagedIterable<T> verifyWithSecondPass(boolean on) {
+    return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch,
+        parallelism, listener, executor, on);
   }
 
   /**
@@ -243,7 +261,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   public PagedIterable<T> executor(Executor e) {
     Objects.requireNonNull(e, "executor");
     return new PagedIterable<>(vendorId, strategyId, source, start, maxItems, prefetch,
-        parallelism, listener, e);
+        parallelism, listener, e, secondPass);
   }
 
   /**
@@ -256,7 +274,7 @@ public final class PagedIterable<T> implements Iterable<T> {
   public <U> PagedIterable<U> map(Function<? super T, ? extends U> fn) {
     Objects.requireNonNull(fn, "fn");
     return new PagedIterable<>(vendorId, strategyId, source.andThen(fn), start, maxItems,
-        prefetch, parallelism, listener, executor);
+        prefetch, parallelism, listener, executor, secondPass);
   }
 
   /**
@@ -323,7 +341,8 @@ public final class PagedIterable<T> implements Iterable<T> {
     AsyncPager<T> async(PagedIterable<T> config) {
       Executor executor = config.executor != null ? config.executor : AsyncPool.POOL;
       return new AsyncPager<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
-          mapper, config.start, config.maxItems, config.prefetch, executor, config.listener);
+          mapper, config.start, config.maxItems, config.prefetch, executor, config.listener,
+          config.secondPass);
     }
 
     Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {
@@ -331,7 +350,7 @@ public final class PagedIterable<T> implements Iterable<T> {
       return new Listing<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
           mapper, config.start,
           config.maxItems, config.prefetch, config.parallelism, executor, config.listener,
-          eventOnHandout);
+          eventOnHandout, config.secondPass);
     }
   }
 
