@@ -184,16 +184,6 @@ public final class HttpPipeline {
     return headers.userAgent();
   }
 
-  /** @return the transport under the deadline; for tests of derived clients */
-  Client transport() {
-    return ((ObservedTransport) observed).delegate();
-  }
-
-  /** @return the client-side rate limiter, or null; for tests of derived clients */
-  Object rateLimiter() {
-    return rateLimiter;
-  }
-
   @Override
   public String toString() {
     return "HttpPipeline{" + settings.vendor().id() + ", " + settings.baseUrl() + "}";

@@ -78,11 +78,6 @@ public final class SecretRegistry {
     return out;
   }
 
-  /** @return how many forms are registered; for tests */
-  int size() {
-    return secrets.size();
-  }
-
   @Override
   public String toString() {
     return "SecretRegistry{" + secrets.size() + " values, never shown}";
