@@ -1,6 +1,7 @@
 package dev.saasusers.common.paging;
 
 import dev.saasusers.common.http.ClientListener;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +44,7 @@ final class RunProgress<S, T> {
 
   // Change watch; all unused when watch is null.
   private final PageNumberPaging<?, S> watch;
-  private final DeliveredIds delivered = new DeliveredIds();
+  private final CompactIdSet delivered = new CompactIdSet();
   private int pass;
   private int pagesInPass;
   private Long passTotal;
@@ -119,8 +120,8 @@ final class RunProgress<S, T> {
             + position.asString() + ": " + anomaly.detail());
       }
     }
-    // Filtering by the id set only where a change was seen, or on pages read again: a stable
-    // reading never drops an item on a hash match.
+    // Filtering by the id set only where a change was seen, or on pages read again; the set
+    // compares ids exactly, so a filtered item was really delivered before.
     boolean filter = watch != null && (change != null || pass > 0);
     long budget = maxItems < 0 ? Long.MAX_VALUE : maxItems - itemsTaken;
     List<S> chosen = new ArrayList<>();
@@ -244,6 +245,12 @@ final class RunProgress<S, T> {
     if (id == null) {
       throw new PagingException("an item of " + vendorId + " has no id: the listing cannot tell"
           + " whether it was delivered");
+    }
+    // At most 3 UTF-8 bytes a char: only a long id needs encoding to know it fits the set.
+    if (id.length() > CompactIdSet.MAX_ID_BYTES / 3
+        && id.getBytes(StandardCharsets.UTF_8).length > CompactIdSet.MAX_ID_BYTES) {
+      throw new PagingException("an item of " + vendorId + " has an id of more than "
+          + CompactIdSet.MAX_ID_BYTES + " bytes: the listing cannot keep track of it");
     }
     return id;
   }
