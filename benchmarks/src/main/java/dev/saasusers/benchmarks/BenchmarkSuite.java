@@ -74,6 +74,7 @@ public final class BenchmarkSuite {
       prefetch(server);
       parallel(server);
       memory(server);
+      ConsistencyFigures.run(server, report, summary);
       cliColdStart(server);
       Map<String, Double> cold = transportColdStart(server);
       transportTable(steady, cold);
@@ -527,7 +528,7 @@ public final class BenchmarkSuite {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static List<String> javaCommand(String jvmOption, String mainClass, String... args) {
+  static List<String> javaCommand(String jvmOption, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
     command.add(javaBin());
     if (jvmOption != null) {
@@ -540,18 +541,18 @@ public final class BenchmarkSuite {
     return command;
   }
 
-  private static double median(List<Double> values) {
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static String range(List<Double> values) {
+  static String range(List<Double> values) {
     return String.format(Locale.ROOT, "%.3f–%.3f", Collections.min(values), Collections.max(values));
   }
 
-  private static String markdownTable(String[] header, List<String[]> rows) {
+  static String markdownTable(String[] header, List<String[]> rows) {
     StringBuilder sb = new StringBuilder("| " + String.join(" | ", header) + " |\n|");
     for (int i = 0; i < header.length; i++) {
       sb.append("---|");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A loopback server for Datagrid and PandaDoc user pages that does almost no work per request:
@@ -28,6 +29,7 @@ final class LoopbackServer implements AutoCloseable {
   private final ExecutorService executor;
   private final Map<Integer, PageTemplate> datagridTemplates = new ConcurrentHashMap<>();
   private final Map<Integer, PageTemplate> pandadocTemplates = new ConcurrentHashMap<>();
+  private final AtomicLong requests = new AtomicLong();
 
   static {
     // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
@@ -58,7 +60,13 @@ final class LoopbackServer implements AutoCloseable {
     return datagridBase(delayMillis, totalUsers);
   }
 
+  /** @return requests answered so far, of any scenario */
+  long requests() {
+    return requests.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       String[] parts = exchange.getRequestURI().getRawPath().split("/", 4);
@@ -133,15 +141,16 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     static PageTemplate datagrid(int n) {
-      return build(n, (i, id) -> "{\"id\":\"" + id + "\",\"email\":\"" + email(i)
+      return build(n, "usr_", (i, id) -> "{\"id\":\"" + id + "\",\"email\":\"" + email(i)
           + "\",\"first_name\":\"" + FIRST[i % FIRST.length] + "\",\"last_name\":\""
           + LAST[i % LAST.length].replace("'", "\\u0027") + "\",\"permissions\":{\"role\":\""
           + ROLES[i % ROLES.length] + "\"}"
           + (i % 5 == 0 ? ",\"avatar_url\":\"https://avatars.example.com/" + id + ".png\"" : "") + "}");
     }
 
+    /** Ids of 22 characters, as PandaDoc's {@code user_id}, since the listing keeps them all. */
     static PageTemplate pandadoc(int n) {
-      return build(n, (i, id) -> "{\"user_id\":\"" + id + "\",\"email\":\"" + email(i)
+      return build(n, "pdUser_Xq7K", (i, id) -> "{\"user_id\":\"" + id + "\",\"email\":\"" + email(i)
           + "\",\"first_name\":\"" + FIRST[i % FIRST.length] + "\",\"last_name\":\""
           + LAST[i % LAST.length] + "\",\"phone_number\":\"+14842634627\",\"license\":\"Full\","
           + "\"is_organization_owner\":false,\"workspaces\":[{\"role\":\"Member\","
@@ -152,18 +161,19 @@ final class LoopbackServer implements AutoCloseable {
       return "user.number" + i + "@example.com";
     }
 
-    private static PageTemplate build(int n, java.util.function.BiFunction<Integer, String, String> user) {
+    private static PageTemplate build(int n, String idPrefix,
+        java.util.function.BiFunction<Integer, String, String> user) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       int[] offsets = new int[n];
       out.write('[');
-      String placeholder = "usr_" + "0".repeat(ID_DIGITS);
+      String placeholder = idPrefix + "0".repeat(ID_DIGITS);
       for (int i = 0; i < n; i++) {
         if (i > 0) {
           out.write(',');
         }
         byte[] json = user.apply(i, placeholder).getBytes(StandardCharsets.UTF_8);
         String text = new String(json, StandardCharsets.ISO_8859_1);
-        offsets[i] = out.size() + text.indexOf(placeholder) + 4;
+        offsets[i] = out.size() + text.indexOf(placeholder) + idPrefix.length();
         out.write(json, 0, json.length);
       }
       out.write(']');

@@ -4,23 +4,34 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.saasusers.datagrid.DatagridClient;
 import dev.saasusers.datagrid.ListUsersParams;
 import dev.saasusers.datagrid.model.OrganizationUser;
+import dev.saasusers.pandadoc.PandaDocClient;
+import dev.saasusers.pandadoc.model.PandaDocUser;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
  * Child JVM (run with {@code -Xmx64m}): streams every user of a base URL through the SDK's
- * iterator and prints {@code users seconds peakHeapAfterGcBytes gcCount}.
+ * iterator and prints {@code users seconds peakHeapAfterGcBytes gcCount}. Datagrid by default;
+ * {@code pandadoc} as the second argument lists PandaDoc, whose listing keeps every id it
+ * delivered (to repair a directory that changes under it) until the last page.
  */
 public final class MemoryProbe {
+  private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+      .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+      .collect(Collectors.toSet());
+
   private MemoryProbe() {
   }
 
   /**
-   * @param args the base URL
+   * @param args the base URL, then optionally {@code pandadoc}
    */
   public static void main(String[] args) {
     AtomicLong peakAfterGc = new AtomicLong();
@@ -30,8 +41,10 @@ public final class MemoryProbe {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
           GarbageCollectionNotificationInfo info =
               GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-          long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
-              .mapToLong(MemoryUsage::getUsed).sum();
+          // The GC reports every pool; only the heap's count against -Xmx.
+          long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+              .filter(e -> HEAP_POOLS.contains(e.getKey()))
+              .mapToLong(e -> e.getValue().getUsed()).sum();
           peakAfterGc.accumulateAndGet(used, Math::max);
           gcs.incrementAndGet();
         }
@@ -39,9 +52,17 @@ public final class MemoryProbe {
     }
     long start = System.nanoTime();
     long users = 0;
-    try (DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(args[0]).build()) {
-      for (OrganizationUser u : client.users().list(ListUsersParams.builder().pageSize(100).build())) {
-        users += u.getId() != null ? 1 : 0;
+    if (args.length > 1 && args[1].equals("pandadoc")) {
+      try (PandaDocClient client = PandaDocClient.builder().apiKey(Candidates.API_KEY).baseUrl(args[0]).build()) {
+        for (PandaDocUser u : client.users().list()) { // 50 a page, the API's largest
+          users += u.getUserId() != null ? 1 : 0;
+        }
+      }
+    } else {
+      try (DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(args[0]).build()) {
+        for (OrganizationUser u : client.users().list(ListUsersParams.builder().pageSize(100).build())) {
+          users += u.getId() != null ? 1 : 0;
+        }
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -10,7 +10,7 @@ import java.util.List;
  * per id. A listing keeps the ids it delivered here so that a repair delivers only users not
  * delivered yet; the CLI's diff indexes an export by id with it.
  *
- * <p>Each id is stored once as two length bytes and its UTF-8 bytes, in shared 1 MiB chunks, and
+ * <p>Each id is stored once as two length bytes and its UTF-8 bytes, in shared 256 KiB chunks, and
  * gets an entry number (0, 1, 2, ... in the order added) that callers can use to index arrays of
  * their own. Lookup goes through one open-addressing table kept at most half full. About
  * {@code 14 + length} bytes an id (8 of table at worst half full, 4 of entry, 2 of length): 1,000,000
@@ -24,7 +24,8 @@ import java.util.List;
 public final class CompactIdSet {
   /** The longest id, in UTF-8 bytes, that the two length bytes can hold. */
   public static final int MAX_ID_BYTES = 0xFFFF;
-  private static final int CHUNK_BITS = 20;
+  /** 256 KiB chunks: under G1's smallest humongous size, so a small heap packs them densely. */
+  private static final int CHUNK_BITS = 18;
   private static final int CHUNK = 1 << CHUNK_BITS;
   /** Refs are ints: the chunk index above {@link #CHUNK_BITS}, the position below it. */
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);

@@ -36,7 +36,7 @@ class CompactIdSetTest {
     }
 
     assertEquals(1_000_000, ids.size());
-    // 2^21 table ints, 2^20 entry ints, 23 chunks of 1 MiB (24 bytes an id: 43,690 a chunk).
+    // 2^21 table ints, 2^20 entry ints, 92 chunks of 256 KiB (24 bytes an id: 10,922 a chunk).
     assertEquals((8L << 20) + (4L << 20) + (23L << 20), ids.bytes());
     for (int i = 0; i < 1_000_000; i += 997) {
       assertEquals(i, ids.indexOf(pandaDocLikeId(i)));
