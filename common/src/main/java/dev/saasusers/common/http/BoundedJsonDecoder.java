@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import feign.Request;
 import feign.Response;
 import feign.codec.Decoder;
@@ -35,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class BoundedJsonDecoder implements Decoder {
   private static final Map<Class<?>, Constructor<?>> RAW_CONSTRUCTORS = new ConcurrentHashMap<>();
   /** The JSON names of each model type's required properties; most types have none. */
-  private final Map<Type, List<String>> requiredProperties = new ConcurrentHashMap<>();
+  private final Map<Type, List<RequiredProperty>> requiredProperties = new ConcurrentHashMap<>();
 
   private final VendorProfile vendor;
   private final ObjectMapper mapper;
@@ -88,13 +89,9 @@ final class BoundedJsonDecoder implements Decoder {
       throw incomplete(response, "body", "response has an empty body (expected "
           + raw.getSimpleName() + ")");
     }
-    List<String> missing = missingRequired(bytes, type);
-    if (!missing.isEmpty()) {
-      throw incomplete(response, String.join(", ", missing),
-          "response lacks required field(s) " + String.join(", ", missing));
-    }
+    Object value;
     try {
-      return mapper.readValue(bytes, mapper.constructType(type));
+      value = mapper.readValue(bytes, mapper.constructType(type));
     } catch (JacksonException e) {
       if (endedEarly(e, bytes)) {
         throw cutOff(response, "response body ended early (truncated JSON)", e);
@@ -108,6 +105,48 @@ final class BoundedJsonDecoder implements Decoder {
     } catch (IOException e) {
       throw cutOff(response, CallHandler.describe(e), e);
     }
+    // Checked on the decoded object first: only a required property that decoded to null or to
+    // an empty container (the generator starts required lists empty) costs a second look at the
+    // bytes, which tells absent from an explicit null or []. A full page never pays it.
+    List<RequiredProperty> required = requiredProperties.computeIfAbsent(type, this::requiredOf);
+    if (!required.isEmpty() && anyUnset(required, value)) {
+      List<String> missing = missingRequired(bytes, required);
+      if (!missing.isEmpty()) {
+        throw incomplete(response, String.join(", ", missing),
+            "response lacks required field(s) " + String.join(", ", missing));
+      }
+    }
+    return value;
+  }
+
+  /** A property the spec requires, and how to read it off the decoded object. */
+  private record RequiredProperty(String name, AnnotatedMember accessor) {
+    /** A primitive cannot show absence, so it always takes the second look. */
+    boolean unsetIn(Object bean) {
+      if (accessor == null || accessor.getRawType().isPrimitive()) {
+        return true;
+      }
+      Object value;
+      try {
+        value = accessor.getValue(bean);
+      } catch (RuntimeException e) {
+        return true;
+      }
+      return value == null || (value instanceof Collection<?> c && c.isEmpty())
+          || (value instanceof Map<?, ?> m && m.isEmpty());
+    }
+  }
+
+  private static boolean anyUnset(List<RequiredProperty> required, Object value) {
+    if (value == null) {
+      return true;
+    }
+    for (RequiredProperty property : required) {
+      if (property.unsetIn(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private byte[] readBody(Response response) {
@@ -178,11 +217,7 @@ final class BoundedJsonDecoder implements Decoder {
    * scan of the top level; anything that is not a well-formed object is left to the real decode,
    * which names the problem.
    */
-  private List<String> missingRequired(byte[] bytes, Type type) {
-    List<String> required = requiredProperties.computeIfAbsent(type, this::requiredOf);
-    if (required.isEmpty()) {
-      return List.of();
-    }
+  private List<String> missingRequired(byte[] bytes, List<RequiredProperty> required) {
     java.util.Set<String> present = new java.util.HashSet<>();
     try (com.fasterxml.jackson.core.JsonParser parser = mapper.getFactory().createParser(bytes)) {
       if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -197,25 +232,29 @@ final class BoundedJsonDecoder implements Decoder {
       return List.of();
     }
     List<String> missing = new java.util.ArrayList<>();
-    for (String name : required) {
-      if (!present.contains(name)) {
-        missing.add(name);
+    for (RequiredProperty property : required) {
+      if (!present.contains(property.name())) {
+        missing.add(property.name());
       }
     }
     return missing;
   }
 
-  private List<String> requiredOf(Type type) {
+  private List<RequiredProperty> requiredOf(Type type) {
     Class<?> raw = rawType(type);
     if (raw.isPrimitive() || raw.isArray() || raw.isEnum() || raw.getName().startsWith("java.")
         || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
       return List.of();
     }
-    List<String> required = new java.util.ArrayList<>();
+    List<RequiredProperty> required = new java.util.ArrayList<>();
     mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties()
         .forEach(p -> {
           if (p.isRequired()) {
-            required.add(p.getName());
+            AnnotatedMember accessor = p.getAccessor();
+            if (accessor != null) {
+              accessor.fixAccess(true);
+            }
+            required.add(new RequiredProperty(p.getName(), accessor));
           }
         });
     return List.copyOf(required);
