@@ -1,5 +1,6 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.config.Environment;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -93,6 +94,11 @@ public final class FakeDatagrid extends FakeVendor {
      */
     public String apiKey() {
         return apiKey;
+    }
+
+    @Override
+    public Environment environment() {
+        return Environment.of(Map.of("DATAGRID_API_KEY", apiKey(), "DATAGRID_BASE_URL", baseUrl()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.config.Environment;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
@@ -136,6 +137,11 @@ public final class FakePandaDoc extends FakeVendor {
      */
     public String accessToken() {
         return accessToken;
+    }
+
+    @Override
+    public Environment environment() {
+        return Environment.of(Map.of("PANDADOC_API_KEY", apiKey(), "PANDADOC_BASE_URL", baseUrl()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.config.Environment;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -208,6 +209,12 @@ public final class FakePodero extends FakeVendor {
      */
     public String tokenUrl() {
         return baseUrl() + TOKEN_PATH;
+    }
+
+    @Override
+    public Environment environment() {
+        return Environment.of(Map.of("PODERO_CLIENT_ID", clientId(), "PODERO_CLIENT_SECRET", clientSecret(),
+                "PODERO_ORG_ID", orgId().toString(), "PODERO_BASE_URL", baseUrl()));
     }
 
     /**

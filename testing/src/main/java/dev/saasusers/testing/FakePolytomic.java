@@ -1,5 +1,6 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.config.Environment;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -9,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -102,6 +104,12 @@ public final class FakePolytomic extends FakeVendor {
      */
     public UUID orgId() {
         return orgId;
+    }
+
+    @Override
+    public Environment environment() {
+        return Environment.of(Map.of("POLYTOMIC_API_KEY", apiKey(), "POLYTOMIC_ORG_ID", orgId().toString(),
+                "POLYTOMIC_BASE_URL", baseUrl()));
     }
 
     @Override

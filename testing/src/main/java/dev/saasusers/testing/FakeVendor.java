@@ -1,5 +1,7 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.client.VendorClientBuilder;
+import dev.saasusers.common.config.Environment;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -95,6 +97,33 @@ public abstract class FakeVendor implements AutoCloseable {
      */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /**
+     * The environment a vendor client's {@code fromEnv} reads to talk to this fake: its
+     * credentials, base URL and (where the API has one) organization, under the vendor's own
+     * variable names, for example {@code PANDADOC_API_KEY} and {@code PANDADOC_BASE_URL}.
+     *
+     * @return the variables; nothing is read from the process environment
+     */
+    public abstract Environment environment();
+
+    /**
+     * Points a vendor client's builder at this fake: credentials, base URL and organization, as
+     * {@code fromEnv} would read them from {@link #environment()}.
+     *
+     * <pre>{@code
+     * PandaDocClient client = fake.clientBuilder(PandaDocClient.builder()).build();
+     * }</pre>
+     *
+     * @param builder the vendor's builder, for example {@code PandaDocClient.builder()}
+     * @param <B> its type
+     * @return the same builder, for more settings
+     * @throws IllegalArgumentException when the builder is another vendor's (it does not find
+     *     its variables)
+     */
+    public <B extends VendorClientBuilder<B, ?>> B clientBuilder(B builder) {
+        return builder.fromEnv(environment());
     }
 
     /**

@@ -1,0 +1,128 @@
+package dev.saasusers.testing;
+
+import dev.saasusers.common.client.VendorClientBuilder;
+import dev.saasusers.common.http.VirtualTime;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit 5 extension that runs a fake vendor for a test class, with a fresh {@link VirtualTime}
+ * per test and a client builder pointed at the fake.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final FakeVendorExtension<FakePandaDoc> PANDADOC =
+ *     FakeVendorExtension.of(() -> FakePandaDoc.start(250));
+ *
+ * @Test
+ * void aRateLimitIsRetriedAfterRetryAfter() {
+ *   PANDADOC.fake().faults().next(FakeFault.RATE_LIMITED);
+ *   PandaDocClient client = PANDADOC.clientBuilder(PandaDocClient.builder()).build();
+ *   assertEquals(250, client.users().list().stream().count());
+ *   assertEquals(List.of(Duration.ofSeconds(1)), PANDADOC.time().waits());   // no real second
+ * }
+ * }</pre>
+ *
+ * <p>In a {@code static} field the fake starts once before the class's tests and stops after
+ * them; before each test its faults and served requests are cleared. In an instance field each
+ * test gets its own fake.
+ *
+ * @param <F> the fake's type
+ */
+public final class FakeVendorExtension<F extends FakeVendor>
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  private final Supplier<F> starter;
+  private F fake;
+  private boolean perTest;
+  private VirtualTime time;
+
+  private FakeVendorExtension(Supplier<F> starter) {
+    this.starter = starter;
+  }
+
+  /**
+   * Creates the extension; nothing starts until JUnit runs it.
+   *
+   * @param starter starts the fake, for example {@code () -> FakeDatagrid.start(120)}
+   * @param <F> the fake's type
+   * @return the extension, to put in a {@code @RegisterExtension} field
+   */
+  public static <F extends FakeVendor> FakeVendorExtension<F> of(Supplier<F> starter) {
+    return new FakeVendorExtension<>(Objects.requireNonNull(starter, "starter"));
+  }
+
+  /** {@return the running fake} */
+  public F fake() {
+    if (fake == null) {
+      throw new IllegalStateException("the fake runs only while a test of its class runs");
+    }
+    return fake;
+  }
+
+  /** {@return this test's virtual time: every wait of a client built here passes at once} */
+  public VirtualTime time() {
+    if (time == null) {
+      throw new IllegalStateException("virtual time is made for each test, before it runs");
+    }
+    return time;
+  }
+
+  /**
+   * Points a vendor client's builder at the fake, on this test's {@link #time()}.
+   *
+   * @param builder the vendor's builder, for example {@code DatagridClient.builder()}
+   * @param <B> its type
+   * @return the same builder, for more settings
+   * @throws IllegalArgumentException when the builder is another vendor's
+   */
+  public <B extends VendorClientBuilder<B, ?>> B clientBuilder(B builder) {
+    return fake().clientBuilder(builder).timeSource(time());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    fake = starter.get();
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    if (fake == null) { // an instance field: JUnit calls no beforeAll
+      fake = starter.get();
+      perTest = true;
+    } else {
+      fake.faults().clear();
+      fake.resetRequests();
+    }
+    time = VirtualTime.create();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    time = null;
+    if (perTest) {
+      stop();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  private void stop() {
+    if (fake != null) {
+      fake.close();
+      fake = null;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "FakeVendorExtension{" + (fake == null ? "not running" : fake) + "}";
+  }
+}
