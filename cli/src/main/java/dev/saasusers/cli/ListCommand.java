@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
         "With --since-snapshot: exit 0 no change, 1 changes, 2 trouble (as diff)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every user was listed (the listing is known complete)",
-        "1:the listing failed (resume with --resume <checkpoint> when the error names one)",
+        "1:the listing failed (resume with --resume <checkpoint> when the error names one;"
+            + " a permanent error, such as HTTP 401, 403 or 404, names none)",
         "2:usage error",
         "3:the listing finished, but the server's paging signals contradicted each other:"
             + " completeness is not proven (stderr says which)"})
@@ -233,8 +234,9 @@ final class ListCommand implements Callable<Integer> {
       }
     } catch (SdkException e) {
       writer.flush();
+      // The checkpoint once, in the CLI's words; none for a permanent failure (see SdkException).
       String hint = e.checkpoint().map(c -> "; continue with --resume " + c).orElse("");
-      throw new SdkException(e.getMessage() + hint, e);
+      throw new SdkException(e.messageWithoutCheckpoint() + hint, e);
     }
     writer.flush();
     return exitCode();
@@ -263,8 +265,14 @@ final class ListCommand implements Callable<Integer> {
       }
       writer.flush();
     } catch (SdkException e) {
+      if (e.permanent()) {
+        // Resuming would fail the same way: nothing is kept that invites it.
+        file.discardPartial();
+        throw new SdkException(e.messageWithoutCheckpoint() + "; " + output + " is untouched, no "
+            + "partial result is kept: fix the cause, then run again without --resume", e);
+      }
       String at = file.keepPartial(e.checkpoint().orElse(resume));
-      throw new SdkException(e.getMessage() + failureHint(file, at), e);
+      throw new SdkException(e.messageWithoutCheckpoint() + failureHint(file, at), e);
     } catch (UncheckedIOException e) {
       String at = file.keepPartial(resume);
       throw new UncheckedIOException("cannot write " + file.partial() + ": "

@@ -219,6 +219,20 @@ final class OutputFile implements AutoCloseable {
     return at;
   }
 
+  /**
+   * The listing failed for good: remove the partial file and its checkpoint, so that no resume
+   * is offered for a failure that resuming would repeat. The target is left as it was.
+   */
+  void discardPartial() {
+    try {
+      channel.close();
+      Files.deleteIfExists(partial);
+      Files.deleteIfExists(checkpointFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the partial result " + partial, e);
+    }
+  }
+
   private void flushWriter() {
     try {
       writer.flush();

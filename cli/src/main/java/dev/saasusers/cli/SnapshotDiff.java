@@ -54,8 +54,9 @@ final class SnapshotDiff {
       UserDiff diff = new UserDiff(UserDiff.comparable(before, true, true, true));
       return report(diff, before, now, "the " + vendor.id() + " listing", diffFormat, vendor, cli);
     } catch (SdkException e) {
+      // --since-snapshot cannot resume: the checkpoint would be a hint the user cannot follow.
       throw new DiffException("listing " + vendor.id() + " failed, so the diff is incomplete: "
-          + e.getMessage(), e);
+          + e.messageWithoutCheckpoint(), e);
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.saasusers.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +17,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.saasusers.testing.FakeFault;
+import dev.saasusers.testing.FakePodero;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -353,6 +357,9 @@ class ListCommandTest extends FakeVendorsTest {
     assertTrue(failed.err().contains("503"), failed.err());
     Matcher checkpoint = RESUME.matcher(failed.err());
     assertTrue(checkpoint.find(), "no checkpoint in: " + failed.err());
+    assertEquals(1, occurrences(failed.err(), checkpoint.group(1)),
+        "the checkpoint is printed once: " + failed.err());
+    assertFalse(failed.err().contains("resume from checkpoint"), failed.err());
     List<String> first = ids(vendor, jsonLines(failed));
     assertEquals(40, first.size(), "four pages of ten were written before the failure");
 
@@ -364,6 +371,82 @@ class ListCommandTest extends FakeVendorsTest {
     List<String> all = new ArrayList<>(first);
     all.addAll(ids(vendor, jsonLines(resumed)));
     assertEquals(fakes.fake(vendor).userIds(), all, "every user exactly once, in order");
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
+  }
+
+  /** A permanent failure: one error line, exit 1, and no checkpoint, since resuming would fail alike. */
+  private static void assertNoResumeOffered(CliRun failed, String expected) {
+    assertEquals(1, failed.exitCode(), failed::toString);
+    assertEquals(1, failed.errLines().size(), failed::toString);
+    assertTrue(failed.err().startsWith("error: "), failed.err());
+    assertTrue(failed.err().contains(expected), failed.err());
+    assertFalse(failed.err().contains("--resume"), failed.err());
+    assertFalse(failed.err().contains("checkpoint"), failed.err());
+  }
+
+  @Test
+  void aWrongApiKeyOnTheFirstPagePrintsNoCheckpoint() {
+    Map<String, String> env = new HashMap<>(fakes.env(Vendor.DATAGRID));
+    env.put("DATAGRID_API_KEY", "dg_wrong_key_0000000000000000");
+
+    CliRun failed = listWith(env, Vendor.DATAGRID, "--format", "jsonl");
+
+    assertNoResumeOffered(failed, "HTTP 401");
+    assertEquals("", failed.out());
+  }
+
+  @Test
+  void aRefusedTokenRequestPrintsNoCheckpoint() {
+    Map<String, String> env = new HashMap<>(fakes.env(Vendor.PODERO));
+    env.put("PODERO_CLIENT_SECRET", "pcs_wrong_" + "0123456789abcdef");
+
+    CliRun failed = listWith(env, Vendor.PODERO, "--format", "jsonl");
+
+    assertNoResumeOffered(failed, "OAuth2 token request to " + FakePodero.TOKEN_PATH
+        + " was refused with HTTP 401");
+    assertFalse(failed.err().contains("pcs_wrong_"), "no secret: " + failed.err());
+  }
+
+  @Test
+  void aNotFoundMidListingPrintsNoCheckpointButKeepsTheUsersListed() {
+    StubMapping gone = fakes.pandadoc.server().stubFor(get(urlPathEqualTo("/public/v1/users"))
+        .withQueryParam("page", equalTo("3"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"type\":\"not_found\",\"detail\":\"Not found.\"}")));
+    try {
+      CliRun failed = list(Vendor.PANDADOC, "--format", "jsonl", "--page-size", "10");
+
+      assertNoResumeOffered(failed, "HTTP 404 Not Found: Not found.");
+      assertEquals(fakes.pandadoc.userIds().subList(0, 20), ids(Vendor.PANDADOC, jsonLines(failed)),
+          "the two pages before the failure were written");
+    } finally {
+      fakes.pandadoc.server().removeStub(gone);
+    }
+  }
+
+  @Test
+  void aTransientTokenFailurePrintsTheCheckpointOnce() {
+    StubMapping down = fakes.podero.server().stubFor(post(urlPathEqualTo(FakePodero.TOKEN_PATH))
+        .willReturn(aResponse().withStatus(500)));
+    try {
+      CliRun failed = list(Vendor.PODERO, "--format", "jsonl", "--max-retries", "0");
+
+      assertEquals(1, failed.exitCode(), failed::toString);
+      assertEquals(1, failed.errLines().size(), failed::toString);
+      assertTrue(failed.err().contains("token request failed: HTTP 500"), failed.err());
+      Matcher checkpoint = RESUME.matcher(failed.err());
+      assertTrue(checkpoint.find(), failed.err());
+      assertEquals(1, occurrences(failed.err(), checkpoint.group(1)), failed.err());
+    } finally {
+      fakes.podero.server().removeStub(down);
+    }
   }
 
   @Test

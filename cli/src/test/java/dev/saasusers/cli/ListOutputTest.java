@@ -1,10 +1,15 @@
 package dev.saasusers.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.saasusers.testing.FakeFault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +113,30 @@ class ListOutputTest extends FakeVendorsTest {
     assertEquals(fakes.fake(vendor).userIds(), ids(vendor, format, target),
         "every user exactly once, in order, one header");
     assertOnlyTarget(target);
+  }
+
+  @Test
+  void aPermanentFailureLeavesTheFileAloneAndKeepsNoPartialToResume() throws IOException {
+    Path target = dir.resolve("users.jsonl");
+    Files.writeString(target, "last month\n");
+    StubMapping gone = fakes.pandadoc.server().stubFor(get(urlPathEqualTo("/public/v1/users"))
+        .withQueryParam("page", equalTo("3")).willReturn(aResponse().withStatus(403)));
+    try {
+      CliRun failed = list(Vendor.PANDADOC, "--format", "jsonl", "--page-size", "10",
+          "--output", target.toString());
+
+      assertEquals(1, failed.exitCode(), failed::toString);
+      assertEquals(1, failed.errLines().size(), failed::toString);
+      assertTrue(failed.err().contains("HTTP 403"), failed.err());
+      assertTrue(failed.err().contains(target + " is untouched, no partial result is kept"),
+          failed.err());
+      assertFalse(failed.err().contains("checkpoint"), failed.err());
+      assertFalse(RESUME.matcher(failed.err()).find(), failed.err());
+      assertEquals("last month\n", Files.readString(target), "the old file is untouched");
+      assertOnlyTarget(target);
+    } finally {
+      fakes.pandadoc.server().removeStub(gone);
+    }
   }
 
   @Test

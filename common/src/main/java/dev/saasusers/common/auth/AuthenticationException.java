@@ -1,55 +1,45 @@
 package dev.saasusers.common.auth;
 
-import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.http.ApiException;
 import java.util.Optional;
 
 /**
- * The token endpoint refused the credentials: wrong client id or secret ({@code invalid_client}),
- * wrong username or password ({@code invalid_grant}), or a malformed token request. Retrying with
- * the same credentials will not help. The message names the vendor, the token URL's path, the
- * HTTP status and the OAuth error; it never holds a secret.
+ * The OAuth2 token endpoint refused the credentials: HTTP 400, 401 or 403, for example a wrong
+ * client id or secret ({@code invalid_client}), a wrong username or password
+ * ({@code invalid_grant}), or a malformed token request. Retrying with the same credentials will
+ * not help, so it is {@link #permanent()} and a listing that fails with it offers no checkpoint.
+ *
+ * <p>An {@link ApiException} like any other error answer: {@link #statusCode()} is the token
+ * endpoint's status, {@link #url()} the token URL (secret query values redacted),
+ * {@link #operation()} is {@code token request}, and the body and headers are scrubbed of the client's
+ * secrets. The message names the vendor, the token URL's path, the status and the OAuth error;
+ * it never holds a secret.
+ *
+ * <p>Other failures of a token request keep the type they have elsewhere: a 404 or any other
+ * status is the {@link ApiException} of that status ({@code NotFoundException},
+ * {@code RateLimitException} and {@code ServerException} after the retries), and a transport
+ * failure an {@code ApiIoException}. The call that needed the token does not retry any of them
+ * again.
  */
-public class AuthenticationException extends SdkException {
+public class AuthenticationException extends ApiException {
   private static final long serialVersionUID = 1L;
 
-  /** The token endpoint's HTTP status. */
-  private final int status;
   /** The OAuth {@code error} code, or null. */
   private final String oauthError;
-  /** The message as given, for a copy made on another thread. */
-  private final String plainMessage;
 
   /**
+   * Creates the exception for a refused token request.
+   *
    * @param message what failed; never holds a secret
-   * @param status the token endpoint's HTTP status
+   * @param failure the token endpoint's error answer, as the pipeline typed it
    * @param oauthError the OAuth {@code error} code, or null when the body gave none
    */
-  public AuthenticationException(String message, int status, String oauthError) {
-    super(message);
-    this.status = status;
+  public AuthenticationException(String message, ApiException failure, String oauthError) {
+    super(message, failure);
     this.oauthError = oauthError;
-    this.plainMessage = message;
   }
 
-  /**
-   * A copy for another thread that waited on the same failed token request, so that each thread
-   * gets its own exception instance (checkpoints are set per instance).
-   *
-   * @param shared the exception thrown to the thread that made the request
-   */
-  AuthenticationException(AuthenticationException shared) {
-    super(shared.plainMessage, shared);
-    this.status = shared.status;
-    this.oauthError = shared.oauthError;
-    this.plainMessage = shared.plainMessage;
-  }
-
-  /** @return the token endpoint's HTTP status */
-  public int status() {
-    return status;
-  }
-
-  /** @return the OAuth {@code error} code, for example {@code invalid_client}, if given */
+  /** {@return the OAuth {@code error} code, for example {@code invalid_client}, if given} */
   public Optional<String> oauthError() {
     return Optional.ofNullable(oauthError);
   }

@@ -63,7 +63,8 @@ final class TokenCache {
   /**
    * @return a token that is not within the margin of its expiry, fetching one if needed
    * @throws SdkException when the token request failed (an {@link AuthenticationException} when
-   *     the endpoint refused the credentials)
+   *     the endpoint refused the credentials, another {@code ApiException} for another status,
+   *     an {@code ApiIoException} when it could not be sent or answered)
    */
   String token() {
     CompletableFuture<Cached> flight;
@@ -111,10 +112,11 @@ final class TokenCache {
       Thread.currentThread().interrupt();
       throw new SdkException("interrupted while waiting for an OAuth2 token", e);
     } catch (ExecutionException e) {
-      // A fresh instance per waiting thread: exceptions carry per-listing state (checkpoints).
+      // Each waiting thread gets its own instance, of the leader's class: the same status, and
+      // so the same retry and resume decisions, as if it had made the request itself.
       Throwable cause = e.getCause();
-      if (cause instanceof AuthenticationException auth) {
-        throw new AuthenticationException(auth);
+      if (cause instanceof SdkException sdk) {
+        throw sdk.forCurrentThread();
       }
       if (cause instanceof Error error) {
         throw error;

@@ -36,6 +36,8 @@ final class TokenEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger("dev.saasusers.auth");
   private static final int MAX_BODY_BYTES = 64 * 1024;
   private static final int MAX_ERROR_TEXT = 200;
+  /** The operation named in messages: "Podero token request failed: HTTP 503 ...". */
+  private static final String OPERATION = "token request";
 
   private final OAuth2Credentials credentials;
   private final URI url;
@@ -149,30 +151,24 @@ final class TokenEndpoint {
       LOG.trace("{}OAuth2 token request POST {} body: {}", prefix(), path,
           secrets.scrub(TokenBodyRedactor.redact(body)));
     }
-    int status;
-    byte[] responseBody;
+    RawResponse<byte[]> response;
     try {
-      RawResponse<byte[]> response = exchange.send("token", request, MAX_BODY_BYTES);
-      status = response.statusCode();
-      responseBody = response.data();
-    } catch (ApiException e) { // a retried status (429, 5xx) that stayed after the retries
-      status = e.statusCode();
-      responseBody = e.unscrubbedBody().getBytes(StandardCharsets.UTF_8); // parsed, then scrubbed
+      response = exchange.send(OPERATION, request, MAX_BODY_BYTES);
+    } catch (ApiException e) { // a retried status (408, 429, 5xx) that stayed after the retries
+      logAnswer(e.statusCode(), e.unscrubbedBody());
+      throw failure(e);
     } catch (ApiIoException e) {
       LOG.debug("{}OAuth2 token request POST {} failed: {}", prefix(), path,
           e.getCause() == null ? "I/O error" : e.getCause().getClass().getSimpleName());
-      throw new SdkException(prefix() + "OAuth2 token request to " + path + " failed: "
-          + secrets.scrub(describe(e)), e.getCause() != null ? e.getCause() : e);
+      // As the loop typed it: it carries the attempts, so the call that needed the token does
+      // not retry it again.
+      throw e;
     }
-    String text = new String(responseBody, StandardCharsets.UTF_8);
-    LOG.debug("{}OAuth2 token request POST {} -> {}", prefix(), path, status);
-    if (LOG.isTraceEnabled()) {
-      LOG.trace("{}OAuth2 token response {} body: {}", prefix(), status,
-          secrets.scrub(TokenBodyRedactor.redact(text)));
-    }
-
+    byte[] responseBody = response.data();
+    int status = response.statusCode();
+    logAnswer(status, new String(responseBody, StandardCharsets.UTF_8));
     if (status < 200 || status > 299) {
-      throw failure(status, responseBody);
+      throw failure(exchange.failure(OPERATION, request, response));
     }
     TokenCache.AccessToken token = parse(responseBody);
     listener.onTokenFetched(new ClientListener.TokenFetched(
@@ -229,14 +225,29 @@ final class TokenEndpoint {
         : Duration.ofSeconds((long) seconds);
   }
 
-  private SdkException failure(int status, byte[] body) {
-    JsonNode json = readJson(body);
+  private void logAnswer(int status, String text) {
+    LOG.debug("{}OAuth2 token request POST {} -> {}", prefix(), path, status);
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{}OAuth2 token response {} body: {}", prefix(), status,
+          secrets.scrub(TokenBodyRedactor.redact(text)));
+    }
+  }
+
+  /**
+   * A refusal of the credentials (400, 401, 403) becomes an {@link AuthenticationException}
+   * that names the OAuth error; any other status keeps the typed exception it came as.
+   */
+  private ApiException failure(ApiException answer) {
+    int status = answer.statusCode();
+    if (status != 400 && status != 401 && status != 403) {
+      return answer;
+    }
+    JsonNode json = readJson(answer.unscrubbedBody().getBytes(StandardCharsets.UTF_8));
     String error = json != null ? text(json.get("error")) : null;
     String description = json != null ? text(json.get("error_description")) : null;
     StringBuilder message = new StringBuilder(prefix())
         .append("OAuth2 token request to ").append(path)
-        .append(status == 400 || status == 401 || status == 403 ? " was refused with HTTP " : " failed with HTTP ")
-        .append(status);
+        .append(" was refused with HTTP ").append(status);
     if (error != null) {
       message.append(": ").append(error);
       if (description != null) {
@@ -249,10 +260,7 @@ final class TokenEndpoint {
           OAuth2Credentials.PASSWORD.equals(credentials.grant)
               ? "username and password" : "clientId and clientSecret").append(')');
     }
-    if (status == 400 || status == 401 || status == 403) {
-      return new AuthenticationException(message.toString(), status, error);
-    }
-    return new SdkException(message.toString());
+    return new AuthenticationException(message.toString(), answer, error);
   }
 
   /** Bounded, single-line, and with any echoed secret masked: it goes into a message. */
@@ -277,13 +285,6 @@ final class TokenEndpoint {
 
   private String prefix() {
     return vendor != null ? vendor + ": " : "";
-  }
-
-  private static String describe(ApiIoException e) {
-    Throwable cause = e.getCause() != null ? e.getCause() : e;
-    String message = cause.getMessage();
-    return message == null ? cause.getClass().getSimpleName()
-        : cause.getClass().getSimpleName() + ": " + message.replaceAll("[\\r\\n]+", " ");
   }
 
   private static String formEncode(Map<String, String> form) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A vendor API answered with an error status. Subclasses name the common statuses; other
- * statuses are thrown as this class.
+ * A vendor API, or its OAuth2 token endpoint, answered with an error status. Subclasses name the
+ * common statuses, and {@code AuthenticationException} a token request whose credentials were
+ * refused; other statuses are thrown as this class. {@link #statusCode()} is the status in every
+ * case.
  *
  * <pre>{@code
  * try { api.listUsers(...); }
@@ -25,6 +27,9 @@ import java.util.Optional;
  *
  * <p>The message reads {@code "Datagrid listUsers failed: HTTP 429 Too Many Requests: <vendor
  * message> (retry after 2s)"}. The URL holds no secret query values, and the kept body is bounded.
+ *
+ * <p>A 4xx other than 408 and 429 is {@link #permanent()}: a listing that fails with it offers no
+ * checkpoint to resume from.
  */
 public class ApiException extends SdkException {
   private static final long serialVersionUID = 1L;
@@ -79,8 +84,33 @@ public class ApiException extends SdkException {
   }
 
   /**
+   * Gives an error answer a more specific meaning and message, for a subclass outside this
+   * package such as {@code AuthenticationException}: the copy keeps everything {@code failure}
+   * carries (status, scrubbed headers and body, request, vendor, operation, vendor message,
+   * Retry-After, attempts).
+   *
+   * @param message what failed; never holds a secret
+   * @param failure the error answer, as the pipeline typed it
+   */
+  protected ApiException(String message, ApiException failure) {
+    super(message, null, failure.attempts());
+    this.statusCode = failure.statusCode;
+    this.headers = failure.headers;
+    this.body = failure.body;
+    this.unscrubbedBody = failure.unscrubbedBody;
+    this.method = failure.method;
+    this.url = failure.url;
+    this.vendor = failure.vendor;
+    this.operation = failure.operation;
+    this.vendorMessage = failure.vendorMessage;
+    this.retryAfter = failure.retryAfter;
+    this.mapper = failure.mapper;
+  }
+
+  /**
    * Turns an error response into the exception for its status, reading (and closing) its body.
-   * Used by the client's error decoder, and by authenticators for token endpoint failures.
+   * Used by the client's error decoder; token endpoint failures come from
+   * {@link RawExchange#failure}.
    *
    * @param vendor the vendor
    * @param operation the operation, for example {@code listUsers}
@@ -106,11 +136,18 @@ public class ApiException extends SdkException {
    */
   public static ApiException from(VendorProfile vendor, String operation, Response response,
       ObjectMapper mapper, SecretRegistry secrets) {
-    String text = readBounded(response);
     String url = response.request() == null ? "" : response.request().url();
     String method = response.request() == null ? "" : response.request().httpMethod().name();
-    Duration retryAfter = RetryAfterHeader.parse(response.headers()).orElse(null);
-    Failure f = new Failure(vendor, operation, method, url, response.status(), response.headers(),
+    return from(vendor, operation, method, url, response.status(), response.headers(),
+        readBounded(response), mapper, secrets);
+  }
+
+  /** The exception for an error answer already read: {@code text} is its body, at most 64 KiB. */
+  static ApiException from(VendorProfile vendor, String operation, String method, String url,
+      int status, Map<String, Collection<String>> headers, String text, ObjectMapper mapper,
+      SecretRegistry secrets) {
+    Duration retryAfter = RetryAfterHeader.parse(headers).orElse(null);
+    Failure f = new Failure(vendor, operation, method, url, status, headers,
         text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) : text,
         vendorMessage(vendor, text, mapper), retryAfter, mapper, secrets);
     return forStatus(f);
@@ -130,9 +167,18 @@ public class ApiException extends SdkException {
     }
   }
 
-  /** @return the HTTP status */
+  /** {@return the HTTP status, for example 401; for a token request, the token endpoint's} */
   public int statusCode() {
     return statusCode;
+  }
+
+  /**
+   * {@return true for a 4xx other than 408 (timeout) and 429 (rate limit): the same request
+   * fails the same way until the credentials, permissions or input change}
+   */
+  @Override
+  public boolean permanent() {
+    return statusCode >= 400 && statusCode < 500 && statusCode != 408 && statusCode != 429;
   }
 
   /** @return the response headers, case-insensitive, with credential-bearing values redacted */

@@ -7,7 +7,11 @@ import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Sends a request that no generated interface describes, such as an OAuth2 token request,
@@ -16,7 +20,7 @@ import java.util.Set;
  * server provably did not process it).
  *
  * <pre>{@code
- * RawResponse<byte[]> answer = exchange.send("token", request, 64 * 1024);
+ * RawResponse<byte[]> answer = exchange.send("token request", request, 64 * 1024);
  * }</pre>
  */
 public final class RawExchange {
@@ -54,6 +58,24 @@ public final class RawExchange {
    */
   public RawResponse<byte[]> send(String operation, Request request, int maxBodyBytes) {
     return loop.run(operation, attempt -> once(operation, request, maxBodyBytes, attempt));
+  }
+
+  /**
+   * The typed exception for an error answer that {@link #send} returned (a status the retry rule
+   * does not retry, such as 400, 401 or 404): what the loop would have thrown for it, with the
+   * client's secrets scrubbed from body, headers and vendor message.
+   *
+   * @param operation names the call in the message, as given to {@link #send}
+   * @param request the request that was answered
+   * @param response the answer
+   * @return the exception for the answer's status, not thrown
+   */
+  public ApiException failure(String operation, Request request, RawResponse<byte[]> response) {
+    Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(response.headers());
+    byte[] body = response.data() == null ? new byte[0] : response.data();
+    return ApiException.from(vendor, operation, request.httpMethod().name(), request.url(),
+        response.statusCode(), headers, new String(body, StandardCharsets.UTF_8), mapper, secrets);
   }
 
   private RawResponse<byte[]> once(String operation, Request request, int maxBodyBytes,

@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.saasusers.common.http.BadRequestException;
 import dev.saasusers.common.http.ClientListener;
 import dev.saasusers.common.http.VirtualTime;
 import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.http.ServerException;
 import dev.saasusers.common.paging.AsyncPager;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.paging.PagedIterable;
@@ -134,15 +134,15 @@ class AsyncListingTest {
   @Test
   void aFinalFailureCarriesTheCheckpointOfTheLastDeliveredPage() throws Exception {
     PeopleStubs.servePeople(wm, 7);
-    wm.stubFor(pageRequest(2).willReturn(aResponse().withStatus(400)
-        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"bad page\"}")));
-    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
+    wm.stubFor(pageRequest(2).willReturn(aResponse().withStatus(503)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"busy\"}")));
+    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).maxRetries(0).build())) {
       AsyncPager<PeopleApi.Person> pager = client.people().prefetch(0).async(); // one page at a time
       Page<PeopleApi.Person> first = pager.nextPage().get(10, TimeUnit.SECONDS).orElseThrow();
 
       ExecutionException failed = assertThrows(ExecutionException.class,
           () -> pager.nextPage().get(10, TimeUnit.SECONDS));
-      BadRequestException error = assertInstanceOf(BadRequestException.class, failed.getCause());
+      ServerException error = assertInstanceOf(ServerException.class, failed.getCause());
       assertEquals(first.checkpoint(), error.checkpoint().orElseThrow());
 
       // the failure is final: asking again repeats it without another request
@@ -156,12 +156,12 @@ class AsyncListingTest {
   @Test
   void forEachFailsWithTheSameException() {
     PeopleStubs.servePeople(wm, 7);
-    wm.stubFor(pageRequest(3).willReturn(aResponse().withStatus(400)));
-    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).build())) {
+    wm.stubFor(pageRequest(3).willReturn(aResponse().withStatus(503)));
+    try (PeopleClient client = PeopleClient.create(PeopleStubs.options(wm).maxRetries(0).build())) {
       List<String> seen = Collections.synchronizedList(new ArrayList<>());
       ExecutionException failed = assertThrows(ExecutionException.class,
           () -> client.people().async().forEach(p -> seen.add(p.id())).get(10, TimeUnit.SECONDS));
-      BadRequestException error = assertInstanceOf(BadRequestException.class, failed.getCause());
+      ServerException error = assertInstanceOf(ServerException.class, failed.getCause());
       assertEquals(List.of("p1", "p2", "p3", "p4"), seen);
       // resuming from the failure's checkpoint delivers exactly the rest
       wm.stubFor(pageRequest(3).willReturn(pageBody(3, 7)));

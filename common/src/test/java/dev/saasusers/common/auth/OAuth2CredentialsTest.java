@@ -23,8 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.saasusers.common.http.ApiException;
+import dev.saasusers.common.http.ApiIoException;
 import dev.saasusers.common.http.ClientListener;
+import dev.saasusers.common.http.NotFoundException;
 import dev.saasusers.common.http.SdkException;
+import dev.saasusers.common.http.ServerException;
 import feign.Client;
 import feign.Feign;
 import feign.Request;
@@ -415,9 +419,27 @@ class OAuth2CredentialsTest {
     assertEquals("podero: OAuth2 token request to " + TOKEN_PATH
         + " was refused with HTTP 401: invalid_client (Client authentication failed)",
         e.getMessage());
-    assertEquals(401, e.status());
+    assertEquals(401, e.statusCode());
     assertEquals("invalid_client", e.oauthError().orElseThrow());
     assertFalse(e.getMessage().contains("wr0ng-s3cret"));
+  }
+
+  @Test
+  void aRefusedTokenRequestIsAnApiExceptionOfTheTokenEndpoint() {
+    stubInvalidClient();
+    OAuth2Credentials auth = OAuth2Credentials.clientCredentials("abc", "wr0ng-s3cret").build()
+        .withDefaultTokenUrl(TOKEN_PATH)
+        .bind(context(wm.baseUrl(), new Client.Default(null, null, false)));
+
+    ApiException e = assertThrows(ApiException.class, () -> authorization(auth));
+
+    assertInstanceOf(AuthenticationException.class, e);
+    assertEquals(401, e.statusCode());
+    assertEquals("POST", e.method());
+    assertEquals(wm.baseUrl() + TOKEN_PATH, e.url());
+    assertEquals("token request", e.operation());
+    assertTrue(e.body().contains("invalid_client"), e.body());
+    assertTrue(e.permanent(), "wrong credentials stay wrong");
   }
 
   @Test
@@ -428,7 +450,7 @@ class OAuth2CredentialsTest {
     AuthenticationException e =
         assertThrows(AuthenticationException.class, () -> authorization(auth));
 
-    assertEquals(401, e.status());
+    assertEquals(401, e.statusCode());
     assertTrue(e.getMessage().startsWith(
         "podero: OAuth2 token request to " + TOKEN_PATH + " was refused with HTTP 401"),
         e.getMessage());
@@ -457,26 +479,39 @@ class OAuth2CredentialsTest {
   }
 
   @Test
-  void serverErrorIsAnSdkExceptionButNotAnAuthenticationFailure() {
+  void serverErrorIsAServerExceptionWithItsStatusNotAnAuthenticationFailure() {
     wm.stubFor(post(TOKEN_PATH).willReturn(aResponse().withStatus(503).withBody("busy")));
     OAuth2Credentials auth = bound(OAuth2Credentials.clientCredentials("abc", "s3cret"));
 
-    SdkException e = assertThrows(SdkException.class, () -> authorization(auth));
+    ServerException e = assertThrows(ServerException.class, () -> authorization(auth));
 
-    assertFalse(e instanceof AuthenticationException);
-    assertTrue(e.getMessage().contains("failed with HTTP 503"), e.getMessage());
+    assertEquals(503, e.statusCode());
+    assertFalse(e.permanent(), "a 503 may pass");
+    assertEquals("podero token request failed: HTTP 503 Service Unavailable", e.getMessage());
   }
 
   @Test
-  void ioErrorIsAnSdkExceptionWithTheCause() {
+  void aTokenUrlThatIsNotFoundIsAPermanentNotFoundException() {
+    wm.stubFor(post(TOKEN_PATH).willReturn(aResponse().withStatus(404)));
+    OAuth2Credentials auth = bound(OAuth2Credentials.clientCredentials("abc", "s3cret"));
+
+    NotFoundException e = assertThrows(NotFoundException.class, () -> authorization(auth));
+
+    assertEquals(404, e.statusCode());
+    assertTrue(e.permanent());
+  }
+
+  @Test
+  void ioErrorIsAnApiIoExceptionWithTheCause() {
     wm.stubFor(post(TOKEN_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     OAuth2Credentials auth = bound(OAuth2Credentials.clientCredentials("abc", "s3cret"));
 
-    SdkException e = assertThrows(SdkException.class, () -> authorization(auth));
+    ApiIoException e = assertThrows(ApiIoException.class, () -> authorization(auth));
 
     assertInstanceOf(IOException.class, e.getCause());
-    assertTrue(e.getMessage().startsWith("podero: OAuth2 token request to " + TOKEN_PATH + " failed"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("token request failed: I/O error"), e.getMessage());
+    assertFalse(e.permanent());
+    assertTrue(e.attempts() > 0, "the token loop's outcome: not retried again by the API call");
   }
 
   @Test

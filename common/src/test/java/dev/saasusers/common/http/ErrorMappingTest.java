@@ -50,6 +50,57 @@ class ErrorMappingTest {
     assertEquals("listItems", e.operation());
   }
 
+  @ParameterizedTest
+  @CsvSource({"400,true", "401,true", "403,true", "404,true", "409,true", "422,true", "418,true",
+      "408,false", "429,false", "500,false", "503,false"})
+  void every4xxButTimeoutAndRateLimitIsPermanent(int status, boolean permanent) {
+    wm.stubFor(get("/items").willReturn(aResponse().withStatus(status)));
+    ApiException e = assertThrows(ApiException.class,
+        () -> api(options(wm).maxRetries(0).build()).listItems());
+    assertEquals(permanent, e.permanent(), "HTTP " + status);
+  }
+
+  @Test
+  void aPermanentFailureTakesNoCheckpointATransientOneDoes() {
+    wm.stubFor(get("/items").willReturn(aResponse().withStatus(404)));
+    NotFoundException notFound = assertThrows(NotFoundException.class,
+        () -> api(options(wm).build()).listItems());
+    wm.stubFor(get("/items").willReturn(aResponse().withStatus(503)));
+    ServerException unavailable = assertThrows(ServerException.class,
+        () -> api(options(wm).maxRetries(0).build()).listItems());
+
+    SdkException permanent = notFound.withCheckpoint("cp-1");
+    SdkException transient_ = unavailable.withCheckpoint("cp-1");
+
+    assertInstanceOf(NotFoundException.class, permanent);
+    assertTrue(permanent.checkpoint().isEmpty());
+    assertEquals(notFound.getMessage(), permanent.getMessage(), "no resume hint");
+    assertEquals("cp-1", transient_.checkpoint().orElseThrow());
+    assertEquals(unavailable.getMessage() + " (resume from checkpoint cp-1)", transient_.getMessage());
+    assertEquals(unavailable.getMessage(), transient_.messageWithoutCheckpoint());
+    assertTrue(new ApiIoException("io", null).withCheckpoint("cp-1").checkpoint().isPresent());
+  }
+
+  @Test
+  void aCopyForAnotherThreadKeepsClassAndStateWithItsOwnStack() throws Exception {
+    wm.stubFor(get("/items").willReturn(aResponse().withStatus(404).withBody("{\"message\":\"gone\"}")));
+    NotFoundException shared = assertThrows(NotFoundException.class,
+        () -> api(options(wm).build()).listItems());
+
+    SdkException[] copy = new SdkException[1];
+    Thread other = new Thread(() -> copy[0] = shared.forCurrentThread(), "other-thread");
+    other.start();
+    other.join();
+
+    NotFoundException mine = assertInstanceOf(NotFoundException.class, copy[0]);
+    assertFalse(mine == shared);
+    assertEquals(shared.getMessage(), mine.getMessage());
+    assertEquals(404, mine.statusCode());
+    assertEquals(shared.attempts(), mine.attempts());
+    assertFalse(List.of(mine.getStackTrace()).equals(List.of(shared.getStackTrace())),
+        "the copy's stack is the thread that made it");
+  }
+
   @Test
   void pandaDocStyleDetailIsTheMessageAndBodyParses() {
     wm.stubFor(get("/items").willReturn(aResponse().withStatus(404)
