@@ -132,9 +132,15 @@ final class Candidates {
 
   /** @return raw JDK HttpClient + Jackson into the generated models */
   static Lister rawJdk() {
+    PageCall page = rawJdkPage();
+    return base -> walk(base, page);
+  }
+
+  /** @return one page through the raw JDK HttpClient + Jackson */
+  static PageCall rawJdkPage() {
     ObjectMapper mapper = plainJackson();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return base -> walk(base, (b, after) -> {
+    return (b, after) -> {
       try {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url(b, after)))
             .header("Authorization", "Bearer " + API_KEY).header("Accept", "application/json").build(),
@@ -146,14 +152,20 @@ final class Candidates {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-    });
+    };
   }
 
   /** @return raw OkHttp + Jackson */
   static Lister rawOkHttp() {
+    PageCall page = rawOkHttpPage();
+    return base -> walk(base, page);
+  }
+
+  /** @return one page through raw OkHttp + Jackson */
+  static PageCall rawOkHttpPage() {
     ObjectMapper mapper = plainJackson();
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
-    return base -> walk(base, (b, after) -> {
+    return (b, after) -> {
       okhttp3.Request request = new okhttp3.Request.Builder().url(url(b, after))
           .header("Authorization", "Bearer " + API_KEY).header("Accept", "application/json").build();
       try (okhttp3.Response response = http.newCall(request).execute()) {
@@ -161,13 +173,19 @@ final class Candidates {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    };
   }
 
   /** @return raw HttpURLConnection + Jackson */
   static Lister rawUrlConnection() {
+    PageCall page = rawUrlConnectionPage();
+    return base -> walk(base, page);
+  }
+
+  /** @return one page through raw HttpURLConnection + Jackson */
+  static PageCall rawUrlConnectionPage() {
     ObjectMapper mapper = plainJackson();
-    return base -> walk(base, (b, after) -> {
+    return (b, after) -> {
       try {
         HttpURLConnection connection = (HttpURLConnection) new URL(url(b, after)).openConnection();
         connection.setRequestProperty("Authorization", "Bearer " + API_KEY);
@@ -178,7 +196,7 @@ final class Candidates {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    });
+    };
   }
 
   /** @return HttpURLConnection, body read and dropped: the server-plus-socket floor */
