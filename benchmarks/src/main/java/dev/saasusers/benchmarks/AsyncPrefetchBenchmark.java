@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>{@code java -cp benchmarks/target/benchmarks.jar dev.saasusers.benchmarks.AsyncPrefetchBenchmark}</pre>
  */
 public final class AsyncPrefetchBenchmark {
-  private static final int PAGES = 25;
+  static final int PAGES = 25;
   private static final int PAGE_SIZE = 100;
   private static final int SERVER_MILLIS = 20;
   private static final long CONSUMER_NANOS_PER_PAGE = TimeUnit.MILLISECONDS.toNanos(20);
@@ -34,6 +34,16 @@ public final class AsyncPrefetchBenchmark {
    * @throws Exception when the loopback server cannot start
    */
   public static void main(String[] args) throws Exception {
+    List<Double> ratios = ratios();
+    Collections.sort(ratios);
+    System.out.printf("async prefetch speed-up (%d pages, %d ms server + %d ms consumer a page):"
+        + " median %.2fx, min %.2fx, max %.2fx over %d paired rounds%n", PAGES, SERVER_MILLIS,
+        TimeUnit.NANOSECONDS.toMillis(CONSUMER_NANOS_PER_PAGE), ratios.get(ROUNDS / 2),
+        ratios.get(0), ratios.get(ROUNDS - 1), ROUNDS);
+  }
+
+  /** {@return the speed-up of each paired round, one page at a time ÷ one page ahead} */
+  static List<Double> ratios() throws Exception {
     try (LoopbackServer server = new LoopbackServer();
         DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY)
             .baseUrl(server.datagridBase(SERVER_MILLIS, (long) PAGES * PAGE_SIZE)).build()) {
@@ -49,11 +59,7 @@ public final class AsyncPrefetchBenchmark {
         System.out.printf("round %d: one at a time %d ms, prefetch %d ms, speed-up %.2fx%n",
             round + 1, oneAtATime / 1_000_000, prefetched / 1_000_000, ratio);
       }
-      Collections.sort(ratios);
-      System.out.printf("async prefetch speed-up (%d pages, %d ms server + %d ms consumer a page):"
-          + " median %.2fx, min %.2fx, max %.2fx over %d paired rounds%n", PAGES, SERVER_MILLIS,
-          TimeUnit.NANOSECONDS.toMillis(CONSUMER_NANOS_PER_PAGE), ratios.get(ROUNDS / 2),
-          ratios.get(0), ratios.get(ROUNDS - 1), ROUNDS);
+      return ratios;
     }
   }
 

@@ -38,12 +38,21 @@ import java.util.stream.Collectors;
  * Runs every figure of issues 8 and 12 against one loopback server, prints the tables and
  * writes them to {@code docs/BENCHMARKS.md}. Run from the repository root:
  * {@code java -jar benchmarks/target/benchmarks.jar}. System properties: {@code rounds}
- * (paired rounds, default 5), {@code pages} (pages a steady round, default 2000).
+ * (paired rounds, default 5), {@code pages} (pages a steady round, default 2000),
+ * {@code launches} (per transport cold start, default 3), {@code cli.launches} (per CLI
+ * variant, default 5), and {@code figures}: a comma-separated subset of {@value #ALL_FIGURES}
+ * to run only those, for example {@code -Dfigures=coldstart}; a subset prints its figures and
+ * leaves {@code docs/BENCHMARKS.md} alone unless {@code benchmarks.doc} names a file.
  */
 public final class BenchmarkSuite {
   private static final int ROUNDS = Integer.getInteger("rounds", 5);
   private static final int PAGES = Integer.getInteger("pages", 2000);
   private static final int LAUNCHES = Integer.getInteger("launches", 3);
+  private static final int CLI_LAUNCHES = Integer.getInteger("cli.launches", 5);
+  /** Names for {@code -Dfigures}; {@code transports} shows its table only with {@code steady}. */
+  static final String ALL_FIGURES =
+      "steady,jmh,blackbird,prefetch,async,parallel,memory,consistency,coldstart,transports";
+  private static final java.util.Set<String> FIGURES = figures(System.getProperty("figures", ALL_FIGURES));
   private static final String RAW_JDK = "raw JDK HttpClient + Jackson";
   private static final String SERVER_ONLY = "server only (HttpURLConnection, body read, not decoded)";
   private static final String DEFAULT_TRANSPORT = "Feign default (HttpURLConnection)";
@@ -69,18 +78,43 @@ public final class BenchmarkSuite {
     String date = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     System.out.println("Machine: " + machine + "\nDate: " + date);
     try (LoopbackServer server = new LoopbackServer()) {
-      Map<String, Double> steady = steadyState(server);
-      double blackbird = blackbird();
-      prefetch(server);
-      parallel(server);
-      memory(server);
-      ConsistencyFigures.run(server, report, summary);
-      cliColdStart(server);
-      Map<String, Double> cold = transportColdStart(server);
-      transportTable(steady, cold);
-      summary.add(new String[] {"Jackson Blackbird decode time / plain Jackson",
-          String.format(Locale.ROOT, "%.3f", blackbird), "adopt if < 0.95",
-          blackbird < 0.95 ? "helps: adopted in JsonMapper" : "does not help"});
+      Map<String, Double> steady = FIGURES.contains("steady") ? steadyState(server) : null;
+      Double blackbird = FIGURES.contains("blackbird") ? blackbird() : null;
+      if (FIGURES.contains("prefetch")) {
+        prefetch(server);
+      }
+      if (FIGURES.contains("parallel")) {
+        parallel(server);
+      }
+      if (FIGURES.contains("memory")) {
+        memory(server);
+      }
+      if (FIGURES.contains("jmh")) {
+        jmh();
+      }
+      if (FIGURES.contains("async")) {
+        asyncPrefetch();
+      }
+      if (FIGURES.contains("consistency")) {
+        ConsistencyFigures.run(server, report, summary);
+      }
+      if (FIGURES.contains("coldstart")) {
+        cliColdStart(server);
+      }
+      if (FIGURES.contains("transports")) {
+        Map<String, Double> cold = transportColdStart(server);
+        if (steady != null) {
+          transportTable(steady, cold);
+        } else {
+          cold.forEach((name, seconds) -> System.out.printf(Locale.ROOT,
+              "cold start to first user, %s: %.0f ms%n", name, seconds * 1000));
+        }
+      }
+      if (blackbird != null) {
+        summary.add(new String[] {"Jackson Blackbird decode time / plain Jackson",
+            String.format(Locale.ROOT, "%.3f", blackbird), "adopt if < 0.95",
+            blackbird < 0.95 ? "helps: adopted in JsonMapper" : "does not help"});
+      }
     }
     String table = markdownTable(new String[] {"figure", "measured", "target", "result"}, summary);
     System.out.println("\n" + table);
@@ -90,7 +124,13 @@ public final class BenchmarkSuite {
         + String.format(Locale.ROOT, "- Suite wall time: %.1f min; %d paired rounds of %d pages, alternating order%n%n",
             minutes, ROUNDS, PAGES)
         + "## Summary\n\n" + table + "\n" + report;
-    Path out = Path.of(System.getProperty("benchmarks.doc", "docs/BENCHMARKS.md"));
+    String docProperty = System.getProperty("benchmarks.doc");
+    if (docProperty == null && !FIGURES.equals(figures(ALL_FIGURES))) {
+      // A subset would replace the whole file with a part of it.
+      System.out.println("Ran " + FIGURES + " only; docs/BENCHMARKS.md left as it was");
+      return;
+    }
+    Path out = Path.of(docProperty != null ? docProperty : "docs/BENCHMARKS.md");
     Files.createDirectories(out.toAbsolutePath().getParent());
     // The handwritten notes at the end (from "## Notes") survive a new run.
     if (Files.exists(out)) {
@@ -193,6 +233,39 @@ public final class BenchmarkSuite {
         String.format(Locale.ROOT, "%.3f ms/page", median(millisPerPage.get(SERVER_ONLY))), "not the bottleneck",
         String.format(Locale.ROOT, "%.0f%% of raw JDK", 100 * median(ratioToRaw.get(SERVER_ONLY)))});
     return medianRatio;
+  }
+
+  // ---- issue 20: JMH steady state, async prefetch -----------------------------------------
+
+  private void jmh() throws org.openjdk.jmh.runner.RunnerException {
+    PerPageJmh.Figures figures = PerPageJmh.run();
+    String table = figures.table();
+    System.out.println("\n" + table);
+    report.append("## Steady state per page with JMH (issue 20)\n\n")
+        .append("`PerPageJmh`: one Datagrid page of 100 users per operation, average time, 10 warm-up and "
+            + "5 measured iterations of 1 s in each of 5 forks (runs), each candidate in its own forks "
+            + "against its own loopback server. The SDK iterates with `.prefetch(0)` on its default "
+            + "transport. Ratios are taken per run index, then the median and the range over the runs.\n\n")
+        .append(table).append('\n');
+    for (String[] target : new String[][] {{PerPageJmh.RAW_HUC, "1.00"}, {PerPageJmh.RAW_JDK, "0.80"}}) {
+      List<Double> ratios = figures.ratio(PerPageJmh.SDK, target[0]);
+      double median = median(ratios);
+      summary.add(new String[] {"issue 20: SDK / " + target[0] + " (JMH, per page)",
+          String.format(Locale.ROOT, "%.3f (%s over %d runs)", median, range(ratios), ratios.size()),
+          "≤ " + target[1], median <= Double.parseDouble(target[1]) ? "met" : "missed"});
+    }
+  }
+
+  private void asyncPrefetch() throws Exception {
+    List<Double> ratios = AsyncPrefetchBenchmark.ratios();
+    double median = median(ratios);
+    report.append("## Async prefetch (issue 20)\n\n").append(String.format(Locale.ROOT,
+        "`AsyncPrefetchBenchmark`: %d pages, 20 ms server + 20 ms consumer a page, %d paired rounds of "
+            + "one page at a time against one page ahead: speed-up median %.2f× (%s).%n%n",
+        AsyncPrefetchBenchmark.PAGES, ratios.size(), median, range(ratios)));
+    summary.add(new String[] {"issue 20: async prefetch speed-up (20 ms + 20 ms a page)",
+        String.format(Locale.ROOT, "%.2f× (%s)", median, range(ratios)), "≥ 1.8×",
+        median >= 1.8 ? "met" : "missed"});
   }
 
   // ---- Blackbird -----------------------------------------------------------------------------
@@ -342,54 +415,147 @@ public final class BenchmarkSuite {
       summary.add(new String[] {"5 CLI cold start", "skipped: " + jar + " missing", "report", "-"});
       return;
     }
+    // The launcher beside the jar uses the AppCDS archive the build dumped there (issue 20).
+    File launcher = new File(jar.getParentFile(), "users-cli");
+    File archive = new File(jar.getParentFile(), "users-cli.jsa");
+    boolean withArchive = launcher.canExecute() && archive.isFile();
+    List<String> plainCommand = List.of(javaBin(), "-jar", jar.getPath(), "list", "datagrid");
+    List<String> archiveCommand = List.of(launcher.getPath(), "list", "datagrid");
     String base = server.datagridBase(0, 100);
     List<Double> first = new ArrayList<>();
     List<Double> total = new ArrayList<>();
-    for (int i = 0; i < LAUNCHES + 1; i++) {
-      double[] t = timeLaunch(List.of(javaBin(), "-jar", jar.getPath(), "list", "datagrid"), base, null);
-      if (i > 0) { // the first launch warms the page cache
-        first.add(t[0]);
-        total.add(t[1]);
+    List<Double> firstCds = new ArrayList<>();
+    List<Double> totalCds = new ArrayList<>();
+    // One discarded launch of each warms the page cache; then pairs in alternating order.
+    timeLaunch(plainCommand, base, null);
+    if (withArchive) {
+      timeLaunch(archiveCommand, base, null);
+    }
+    for (int i = 0; i < CLI_LAUNCHES; i++) {
+      boolean archiveFirst = withArchive && i % 2 == 1;
+      if (archiveFirst) {
+        add(timeLaunch(archiveCommand, base, null), firstCds, totalCds);
+      }
+      add(timeLaunch(plainCommand, base, null), first, total);
+      if (withArchive && !archiveFirst) {
+        add(timeLaunch(archiveCommand, base, null), firstCds, totalCds);
       }
     }
     // The JVM's own floor: start and exit with no application class.
     List<Double> jvmFloor = new ArrayList<>();
-    for (int i = 0; i < LAUNCHES; i++) {
+    for (int i = 0; i < CLI_LAUNCHES; i++) {
       long start = System.nanoTime();
       Process p = new ProcessBuilder(javaBin(), "-version").redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       p.waitFor();
       jvmFloor.add((System.nanoTime() - start) / 1e9);
     }
-    // Where the start-up goes: classes loaded, by library.
-    Path log = Files.createTempFile("cli-classload", ".log");
-    timeLaunch(List.of(javaBin(), "-Xlog:class+load=info:file=" + log, "-jar", jar.getPath(), "list", "datagrid"),
-        base, null);
+    // Where the start-up goes: classes loaded, by library, and with the archive by source.
     Map<String, Integer> byLibrary = new TreeMap<>();
-    int totalClasses = 0;
+    int totalClasses = classLoads(plainCommand, base, null, (cls, line) ->
+        byLibrary.merge(library(cls, line.contains("shared objects file")), 1, Integer::sum));
+    Map<String, Integer> bySource = new TreeMap<>();
+    int totalCdsClasses = withArchive ? classLoads(archiveCommand, base, "JAVA_OPTS", (cls, line) ->
+        bySource.merge(source(line), 1, Integer::sum)) : 0;
+    List<Map.Entry<String, Integer>> top = byLibrary.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8).collect(Collectors.toList());
+    String classes = top.stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    String sources = bySource.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    report.append("## CLI cold start (figure 5)\n\n").append(String.format(Locale.ROOT,
+        "`list datagrid` against the loopback server with 100 users, %d launches of each variant after one "
+            + "discarded, in alternating order:%n%n", CLI_LAUNCHES));
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"`java -jar cli/target/users-cli.jar`", ms(median(first)), msRange(first),
+        ms(median(total)), String.valueOf(totalClasses)});
+    if (withArchive) {
+      rows.add(new String[] {"`cli/target/users-cli` (launcher, AppCDS archive)", ms(median(firstCds)),
+          msRange(firstCds), ms(median(totalCds)), String.valueOf(totalCdsClasses)});
+    }
+    report.append(markdownTable(new String[] {"launch", "first user, ms (median)", "min–max", "exit, ms (median)",
+        "classes loaded"}, rows)).append('\n').append(String.format(Locale.ROOT,
+        "JVM floor (`java -version`): %.0f ms. Classes loaded without the archive (%d in all), by library: %s.%n%n",
+        median(jvmFloor) * 1000, totalClasses, classes));
+    if (withArchive) {
+      report.append(String.format(Locale.ROOT, "With the archive (%d classes), by where they came from: %s.%n%n",
+          totalCdsClasses, sources));
+    } else {
+      report.append("No archive variant: build `cli` (package) to get `cli/target/users-cli` and `users-cli.jsa`.\n\n");
+    }
+    String plain = String.format(Locale.ROOT, "first user %s ms (%s), total %s ms (JVM floor %.0f ms); %d classes",
+        ms(median(first)), msRange(first), ms(median(total)), median(jvmFloor) * 1000, totalClasses);
+    summary.add(new String[] {"5 CLI cold start, 100 users: java -jar", plain, "report", "reported"});
+    if (withArchive) {
+      double cds = median(firstCds);
+      summary.add(new String[] {"5 CLI cold start, 100 users: launcher with AppCDS",
+          String.format(Locale.ROOT, "first user %s ms (%s), total %s ms; %d classes, %d from the archive",
+              ms(cds), msRange(firstCds), ms(median(totalCds)), totalCdsClasses,
+              bySource.getOrDefault("AppCDS archive", 0)),
+          "≤ 250 ms (issue 20)", cds <= 0.25 ? "met" : "missed"});
+    } else {
+      summary.add(new String[] {"5 CLI cold start: launcher with AppCDS", "skipped: " + archive + " missing",
+          "≤ 250 ms (issue 20)", "-"});
+    }
+  }
+
+  private static void add(double[] launch, List<Double> first, List<Double> total) {
+    first.add(launch[0]);
+    total.add(launch[1]);
+  }
+
+  private static String ms(double seconds) {
+    return String.format(Locale.ROOT, "%.0f", seconds * 1000);
+  }
+
+  private static String msRange(List<Double> seconds) {
+    return String.format(Locale.ROOT, "%.0f–%.0f", Collections.min(seconds) * 1000, Collections.max(seconds) * 1000);
+  }
+
+  /**
+   * Runs one launch with {@code -Xlog:class+load} (as an option, or in the environment variable
+   * {@code optionsVariable} for the launcher) and hands each loaded class to {@code each}.
+   *
+   * @return classes loaded
+   */
+  private static int classLoads(List<String> command, String base, String optionsVariable,
+      java.util.function.BiConsumer<String, String> each) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("cli-classload", ".log");
+    String option = "-Xlog:class+load=info:file=" + log;
+    List<String> logged = new ArrayList<>(command);
+    if (optionsVariable == null) {
+      logged.add(1, option);
+    }
+    timeLaunch(logged, base, null, optionsVariable == null ? Map.of() : Map.of(optionsVariable, option));
+    int count = 0;
     for (String line : Files.readAllLines(log)) {
       int open = line.indexOf("] ");
       int space = line.indexOf(' ', open + 2);
       if (open < 0 || space < 0) {
         continue;
       }
-      String cls = line.substring(open + 2, space);
-      totalClasses++;
-      byLibrary.merge(library(cls, line.contains("shared objects file")), 1, Integer::sum);
+      count++;
+      each.accept(line.substring(open + 2, space), line);
     }
     Files.deleteIfExists(log);
-    List<Map.Entry<String, Integer>> top = byLibrary.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8).collect(Collectors.toList());
-    String classes = top.stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-    report.append("## CLI cold start (figure 5)\n\n").append(String.format(Locale.ROOT,
-        "`java -jar cli/target/users-cli.jar list datagrid` against the loopback server with 100 users, %d launches "
-            + "after one discarded: first user printed after %.0f ms (median), exit after %.0f ms.%n%n"
-            + "JVM floor (`java -version`): %.0f ms. Classes loaded (%d in all), by library: %s.%n%n", LAUNCHES,
-        median(first) * 1000, median(total) * 1000, median(jvmFloor) * 1000, totalClasses, classes));
-    summary.add(new String[] {"5 CLI cold start, 100 users",
-        String.format(Locale.ROOT, "first user %.0f ms, total %.0f ms (JVM floor %.0f ms); %d classes loaded",
-            median(first) * 1000, median(total) * 1000, median(jvmFloor) * 1000, totalClasses),
-        "report", "reported"});
+    return count;
+  }
+
+  /** Where a class came from, by its {@code -Xlog:class+load} line. */
+  private static String source(String line) {
+    if (line.contains("shared objects file (top)")) {
+      return "AppCDS archive";
+    }
+    if (line.contains("shared objects file")) {
+      return "JDK CDS archive";
+    }
+    if (line.contains("source: file:") || line.contains("source: jar:")) {
+      return "jar";
+    }
+    if (line.contains("source: jrt:")) {
+      return "JDK modules";
+    }
+    return "made at run time (proxies, lambda forms, reflection)";
   }
 
   private static String library(String cls, boolean cds) {
@@ -410,7 +576,17 @@ public final class BenchmarkSuite {
   /** @return seconds to the first line (user or FIRST) and to exit */
   private static double[] timeLaunch(List<String> command, String base, String marker)
       throws IOException, InterruptedException {
+    return timeLaunch(command, base, marker, Map.of());
+  }
+
+  private static double[] timeLaunch(List<String> command, String base, String marker,
+      Map<String, String> environment) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    // The launcher runs $JAVA_HOME/bin/java: the JVM of this suite, which the archive was made with
+    // when both come from the same build. No JAVA_OPTS of the caller's.
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().putAll(environment);
     builder.environment().put("DATAGRID_API_KEY", Candidates.API_KEY);
     builder.environment().put("DATAGRID_BASE_URL", base);
     long start = System.nanoTime();
@@ -523,6 +699,19 @@ public final class BenchmarkSuite {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private static java.util.Set<String> figures(String list) {
+    java.util.Set<String> known = new java.util.LinkedHashSet<>(Arrays.asList(ALL_FIGURES.split(",")));
+    java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+    for (String name : list.split(",")) {
+      String n = name.trim();
+      if (!known.contains(n)) {
+        throw new IllegalArgumentException("unknown figure '" + n + "'; known: " + ALL_FIGURES);
+      }
+      chosen.add(n);
+    }
+    return chosen;
+  }
 
   private static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

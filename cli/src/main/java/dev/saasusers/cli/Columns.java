@@ -42,13 +42,20 @@ final class Columns {
 
     JsonNode tree() {
       if (tree == null) {
-        tree = MAPPER.valueToTree(row.vendorModel());
+        tree = Json.MAPPER.valueToTree(row.vendorModel());
       }
       return tree;
     }
   }
 
-  private static final ObjectMapper MAPPER = JsonMapper.standard();
+  /**
+   * Made on first use: the default columns are all cross-vendor and need no mapper, and a
+   * mapper costs about 40 ms of a cold start.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = JsonMapper.standard();
+  }
+
   private static final int TEXT_WIDTH = 24;
   private static final int OBJECT_WIDTH = 40;
 
@@ -91,11 +98,14 @@ final class Columns {
    * @throws UsageException naming the unknown column and the vendor's known names
    */
   static List<Column> resolve(Vendor vendor, String spec, List<String> defaults) {
-    Map<String, Integer> fields = vendorFields(vendor);
+    // The vendor's fields only when a name is not cross-vendor: introspecting the model costs
+    // a cold start more than the whole first page.
+    Map<String, Integer> fields = null;
     List<String> names;
     if (spec == null) {
       names = defaults;
     } else if (spec.trim().equals("all")) {
+      fields = vendorFields(vendor);
       Set<String> all = new LinkedHashSet<>(CSV_DEFAULT);
       fields.forEach((name, width) -> {
         if (width > 0) {
@@ -118,7 +128,12 @@ final class Columns {
       Column cross = CROSS_VENDOR.get(name);
       if (cross != null) {
         columns.add(cross);
-      } else if (fields.containsKey(name)) {
+        continue;
+      }
+      if (fields == null) {
+        fields = vendorFields(vendor);
+      }
+      if (fields.containsKey(name)) {
         String[] path = name.split("\\.");
         int width = fields.get(name) > 0 ? fields.get(name) : OBJECT_WIDTH;
         columns.add(new Column(name, Math.max(width, name.length()),
@@ -144,13 +159,13 @@ final class Columns {
    */
   static Map<String, Integer> vendorFields(Vendor vendor) {
     Map<String, Integer> fields = new LinkedHashMap<>();
-    collect(MAPPER.constructType(vendor.modelClass()), "", fields, 0);
+    collect(Json.MAPPER.constructType(vendor.modelClass()), "", fields, 0);
     return fields;
   }
 
   private static void collect(JavaType type, String prefix, Map<String, Integer> out,
       int depth) {
-    BeanDescription bean = MAPPER.getSerializationConfig().introspect(type);
+    BeanDescription bean = Json.MAPPER.getSerializationConfig().introspect(type);
     for (BeanPropertyDefinition property : bean.findProperties()) {
       if (!property.couldSerialize()) {
         continue;

@@ -4,13 +4,13 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** Items of a {@link Listing}, page after page; a page counts as delivered once fully consumed. */
+/** Items of a {@link PageRun}, page after page; a page counts as delivered once fully consumed. */
 final class ItemIterator<T> implements CloseableIterator<T> {
-  private final Listing<?, T> pages;
+  private final PageRun<T> pages;
   private Page<T> page;
   private Iterator<T> items = Collections.emptyIterator();
 
-  ItemIterator(Listing<?, T> pages) {
+  ItemIterator(PageRun<T> pages) {
     this.pages = pages;
   }
 

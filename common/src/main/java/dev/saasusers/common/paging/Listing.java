@@ -31,7 +31,7 @@ import java.util.function.Function;
  * page revealed. Every page taken is checked against the previous page's {@code next}, so a
  * speculative fetch that turns out wrong is discarded, never delivered.
  */
-final class Listing<S, T> implements CloseableIterator<Page<T>> {
+final class Listing<S, T> implements PageRun<T> {
   private final String vendorId;
   private final PageFetcher<S> fetcher;
   private final Function<Attempt, ? extends PageFetcher<S>> attemptFetchers;
@@ -102,8 +102,8 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
     return page;
   }
 
-  /** Reports a page the caller has fully received. */
-  void delivered(Page<T> page) {
+  @Override
+  public void delivered(Page<T> page) {
     if (listener != null) {
       listener.onPageDelivered(new ClientListener.PageDelivered(
           vendorId, page.index(), page.items().size(), page.checkpoint()));
@@ -319,6 +319,16 @@ final class Listing<S, T> implements CloseableIterator<Page<T>> {
   }
 
   private Page<S> fetchOnce(PagePosition position) {
+    return fetchOnce(fetcher, attemptFetchers, loop, position);
+  }
+
+  /**
+   * One page fetch: the whole strategy fetch as one attempt of {@code loop}, or one call of
+   * the strategy when there is no loop ({@code attemptFetchers} null).
+   */
+  static <S> Page<S> fetchOnce(PageFetcher<S> fetcher,
+      Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
+      PagePosition position) {
     if (attemptFetchers == null) {
       return fetcher.fetch(position);
     }

@@ -176,6 +176,9 @@ public final class PagedIterable<T> implements Iterable<T> {
    * caller consumes the current one. Errors still surface after the items of earlier pages.
    * {@link #async()} runs fetch one page ahead whenever this is 1 or more.
    *
+   * <p>A listing that answers in one response ({@link SinglePage}) has no page to fetch ahead:
+   * its one page is fetched on the caller's thread, whatever this says.
+   *
    * @param pagesAhead 0 turns prefetch off (each page is fetched on the caller's thread when
    *     needed); the default is 1
    * @return a listing with that prefetch
@@ -305,7 +308,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return source.async(this);
   }
 
-  private Listing<?, T> listing(boolean eventOnHandout) {
+  private PageRun<T> listing(boolean eventOnHandout) {
     return source.listing(this, eventOnHandout);
   }
 
@@ -345,7 +348,13 @@ public final class PagedIterable<T> implements Iterable<T> {
           config.secondPass);
     }
 
-    Listing<S, T> listing(PagedIterable<T> config, boolean eventOnHandout) {
+    PageRun<T> listing(PagedIterable<T> config, boolean eventOnHandout) {
+      if (fetcher instanceof SinglePage<?, S> single) {
+        // One response, nothing to fetch ahead: the caller's thread fetches it, no window.
+        return new SingleResponseRun<>(config.vendorId, config.strategyId, single,
+            attemptFetchers, loop, mapper, config.start, config.maxItems, config.listener,
+            eventOnHandout);
+      }
       Executor executor = config.executor != null ? config.executor : SharedPool.POOL;
       return new Listing<>(config.vendorId, config.strategyId, fetcher, attemptFetchers, loop,
           mapper, config.start,

@@ -7,12 +7,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** A Feign interface shaped like the generated ones: one page-numbered listing. */
+/**
+ * A Feign interface shaped like the generated ones: one page-numbered listing, and one that
+ * answers with everyone at once (as Polytomic and Podero do).
+ */
 public interface PeopleApi {
 
   @RequestLine("GET /people?page={page}&per_page={perPage}")
   PeopleResponse<PeoplePage> listPeopleWithHttpInfo(
       @Param("page") int page, @Param("perPage") int perPage);
+
+  @RequestLine("GET /everyone")
+  PeopleResponse<PeoplePage> listEveryoneWithHttpInfo();
 
   /** One person. */
   record Person(String id, String email) {

@@ -7,6 +7,7 @@ import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.PageNumberPaging;
 import dev.saasusers.common.paging.PagedIterable;
+import dev.saasusers.common.paging.SinglePage;
 import dev.saasusers.common.user.DirectoryUser;
 import java.util.List;
 
@@ -32,6 +33,12 @@ final class PeopleClient extends VendorClient<PeopleApi> {
     return paged("page", a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
         PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total))
         .parallelism(parallelism(1));
+  }
+
+  /** Everyone in one response, built like the Polytomic and Podero facades' listings. */
+  PagedIterable<PeopleApi.Person> everyone() {
+    return paged("single", a -> SinglePage.of(a::listEveryoneWithHttpInfo,
+        PeopleApi.PeoplePage::people));
   }
 
   @Override
