@@ -2,22 +2,17 @@ package dev.saasusers.common.config;
 
 import dev.saasusers.common.auth.Authenticator;
 import dev.saasusers.common.http.ClientListener;
-import dev.saasusers.common.http.Redaction;
 import dev.saasusers.common.http.RetrySettings;
 import dev.saasusers.common.http.TimeSource;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.Executor;
 
 /**
@@ -32,15 +27,20 @@ import java.util.concurrent.Executor;
  *     .build();
  * }</pre>
  *
+ * <p>The options come in small value objects, each checking its own part once:
+ * {@link Endpoint} (base URL), {@link Timeouts}, {@link RetrySettings}, {@link TransportChoice},
+ * {@link RequestHeaders} and {@link Limits}; the builder's setters only record, and
+ * {@link Builder#build()} makes the value objects, so the first bad option is named there.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} never shows a secret.
  */
 public final class ClientOptions {
   /** Default connect timeout: 10 s. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Timeouts.DEFAULT.connect();
   /** Default read timeout: 60 s. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_READ_TIMEOUT = Timeouts.DEFAULT.read();
   /** Default deadline of one attempt, connect to last byte: 60 s. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_TIMEOUT = Timeouts.DEFAULT.attempt();
   /** Default number of retries after the first attempt: 2 (Fern and Stainless). */
   public static final int DEFAULT_MAX_RETRIES = 2;
   /** Default first backoff: 0.5 s (Stainless). */
@@ -50,7 +50,7 @@ public final class ClientOptions {
   /** Default longest Retry-After that is waited: 60 s (Fern). */
   public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(60);
   /** Default largest response body that is read: 32 MiB. */
-  public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = Limits.DEFAULT.maxResponseBytes();
 
   private static final Authenticator NO_AUTH = new Authenticator() {
     @Override
@@ -63,42 +63,27 @@ public final class ClientOptions {
     }
   };
 
-  private final URI baseUrl;
+  private final Endpoint endpoint;
   private final Authenticator authenticator;
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-  private final Duration timeout;
+  private final Timeouts timeouts;
   private final RetrySettings retry;
   private final TimeSource timeSource;
-  private final ProxySettings proxy;
-  private final HttpClient httpClient;
-  private final Executor executor;
-  private final feign.Client transport;
-  private final Map<String, String> defaultHeaders;
-  private final String userAgentSuffix;
-  private final double requestsPerSecond;
-  private final boolean allowInsecureHttp;
+  private final TransportChoice transportChoice;
+  private final RequestHeaders headers;
+  private final Limits limits;
   private final List<ClientListener> listeners;
-  private final long maxResponseBytes;
 
-  private ClientOptions(Builder b, URI baseUrl) {
-    this.baseUrl = baseUrl;
+  private ClientOptions(Builder b, Endpoint endpoint, Timeouts timeouts, RetrySettings retry,
+      Limits limits, RequestHeaders headers) {
+    this.endpoint = endpoint;
     this.authenticator = b.authenticator == null ? NO_AUTH : b.authenticator;
-    this.connectTimeout = b.connectTimeout;
-    this.readTimeout = b.readTimeout;
-    this.timeout = b.timeout;
-    this.retry = b.retrySettings();
+    this.timeouts = timeouts;
+    this.retry = retry;
     this.timeSource = b.timeSource;
-    this.proxy = b.proxy;
-    this.httpClient = b.httpClient;
-    this.executor = b.executor;
-    this.transport = b.transport;
-    this.defaultHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(b.defaultHeaders));
-    this.userAgentSuffix = b.userAgentSuffix;
-    this.requestsPerSecond = b.requestsPerSecond;
-    this.allowInsecureHttp = b.allowInsecureHttp;
+    this.transportChoice = new TransportChoice(b.transport, b.httpClient, b.executor, b.proxy);
+    this.headers = headers;
+    this.limits = limits;
     this.listeners = List.copyOf(b.listeners);
-    this.maxResponseBytes = b.maxResponseBytes;
   }
 
   /** @return a builder with every default set and no base URL */
@@ -109,33 +94,52 @@ public final class ClientOptions {
   /** @return a builder holding these options, to derive changed ones */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.baseUrl = baseUrl.toString();
+    b.baseUrl = endpoint.baseUrl().toString();
+    b.allowInsecureHttp = endpoint.allowInsecureHttp();
     b.authenticator = authenticator == NO_AUTH ? null : authenticator;
-    b.connectTimeout = connectTimeout;
-    b.readTimeout = readTimeout;
-    b.timeout = timeout;
-    b.maxRetries = retry.maxRetries();
-    b.initialBackoff = retry.initialBackoff();
-    b.maxBackoff = retry.maxBackoff();
-    b.maxRetryAfter = retry.maxRetryAfter();
-    b.retryNonIdempotent = retry.retryNonIdempotent();
+    b.timeouts(timeouts);
+    b.retry(retry);
     b.timeSource = timeSource;
-    b.proxy = proxy;
-    b.httpClient = httpClient;
-    b.executor = executor;
-    b.transport = transport;
-    b.defaultHeaders.putAll(defaultHeaders);
-    b.userAgentSuffix = userAgentSuffix;
-    b.requestsPerSecond = requestsPerSecond;
-    b.allowInsecureHttp = allowInsecureHttp;
+    b.proxy = transportChoice.proxy();
+    b.httpClient = transportChoice.httpClient();
+    b.executor = transportChoice.executor();
+    b.transport = transportChoice.transport();
+    b.defaultHeaders.putAll(headers.defaults());
+    b.userAgentSuffix = headers.userAgentSuffix();
+    b.requestsPerSecond = limits.requestsPerSecond();
+    b.maxResponseBytes = limits.maxResponseBytes();
     b.listeners.addAll(listeners);
-    b.maxResponseBytes = maxResponseBytes;
     return b;
+  }
+
+  /** {@return where requests go: the checked base URL} */
+  public Endpoint endpoint() {
+    return endpoint;
+  }
+
+  /** {@return the connect, read and attempt timeouts} */
+  public Timeouts timeouts() {
+    return timeouts;
+  }
+
+  /** {@return what carries the requests: the default transport or the caller's} */
+  public TransportChoice transportChoice() {
+    return transportChoice;
+  }
+
+  /** {@return the headers added to every request and the User-Agent suffix} */
+  public RequestHeaders requestHeaders() {
+    return headers;
+  }
+
+  /** {@return the request rate limit and the largest response body read} */
+  public Limits limits() {
+    return limits;
   }
 
   /** @return the vendor API's base URL; request paths are appended to it */
   public URI baseUrl() {
-    return baseUrl;
+    return endpoint.baseUrl();
   }
 
   /** @return the credentials strategy; a no-op one when none was set */
@@ -145,12 +149,12 @@ public final class ClientOptions {
 
   /** @return how long a TCP/TLS connect may take (default 10 s) */
   public Duration connectTimeout() {
-    return connectTimeout;
+    return timeouts.connect();
   }
 
   /** @return how long one response may take to arrive (default 60 s) */
   public Duration readTimeout() {
-    return readTimeout;
+    return timeouts.read();
   }
 
   /**
@@ -159,7 +163,7 @@ public final class ClientOptions {
    *     read timeout
    */
   public Duration timeout() {
-    return timeout;
+    return timeouts.attempt();
   }
 
   /** @return how the client retries: budget, backoff, Retry-After cap, writes */
@@ -200,42 +204,42 @@ public final class ClientOptions {
 
   /** @return the HTTP proxy, if any */
   public Optional<ProxySettings> proxy() {
-    return Optional.ofNullable(proxy);
+    return transportChoice.proxySettings();
   }
 
   /** @return a caller-supplied JDK HttpClient to send requests with, if any */
   public Optional<HttpClient> httpClient() {
-    return Optional.ofNullable(httpClient);
+    return transportChoice.customHttpClient();
   }
 
   /** @return the executor for the default transport's asynchronous work, if any */
   public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+    return transportChoice.customExecutor();
   }
 
   /** @return a caller-supplied Feign transport; wins over {@link #httpClient()} */
   public Optional<feign.Client> transport() {
-    return Optional.ofNullable(transport);
+    return transportChoice.customTransport();
   }
 
   /** @return headers added to every request, in insertion order */
   public Map<String, String> defaultHeaders() {
-    return defaultHeaders;
+    return headers.defaults();
   }
 
   /** @return text appended to the SDK's User-Agent, if any */
   public Optional<String> userAgentSuffix() {
-    return Optional.ofNullable(userAgentSuffix);
+    return headers.suffix();
   }
 
   /** @return the client-side request rate limit shared by all threads; 0 means none (default) */
   public double requestsPerSecond() {
-    return requestsPerSecond;
+    return limits.requestsPerSecond();
   }
 
   /** @return true when plain {@code http://} is allowed to a non-loopback host (default false) */
   public boolean allowInsecureHttp() {
-    return allowInsecureHttp;
+    return endpoint.allowInsecureHttp();
   }
 
   /** @return listeners notified of requests, responses and retries */
@@ -245,30 +249,22 @@ public final class ClientOptions {
 
   /** @return the largest response body that is read (default 32 MiB) */
   public long maxResponseBytes() {
-    return maxResponseBytes;
+    return limits.maxResponseBytes();
   }
 
   @Override
   public String toString() {
-    StringJoiner headers = new StringJoiner(", ", "{", "}");
-    defaultHeaders.forEach((k, v) -> headers.add(k + "=" + Redaction.redactHeader(k, v)));
-    return "ClientOptions{baseUrl=" + Redaction.redactUrl(baseUrl.toString())
+    return "ClientOptions{baseUrl=" + endpoint
         + ", authenticator=" + authenticator
-        + ", connectTimeout=" + connectTimeout
-        + ", readTimeout=" + readTimeout
-        + ", timeout=" + timeout
+        + ", timeouts=" + timeouts
         + ", retry=" + retry
         + ", timeSource=" + timeSource
-        + ", proxy=" + proxy
-        + ", httpClient=" + (httpClient != null ? "custom" : "default")
-        + ", executor=" + (executor != null ? "custom" : "default")
-        + ", transport=" + (transport != null ? transport.getClass().getSimpleName() : "default")
-        + ", defaultHeaders=" + headers
-        + ", userAgentSuffix=" + userAgentSuffix
-        + ", requestsPerSecond=" + requestsPerSecond
-        + ", allowInsecureHttp=" + allowInsecureHttp
+        + ", " + transportChoice
+        + ", " + headers
+        + ", requestsPerSecond=" + limits.requestsPerSecond()
+        + ", allowInsecureHttp=" + endpoint.allowInsecureHttp()
         + ", listeners=" + listeners.size()
-        + ", maxResponseBytes=" + maxResponseBytes + "}";
+        + ", maxResponseBytes=" + limits.maxResponseBytes() + "}";
   }
 
   /**
@@ -397,9 +393,32 @@ public final class ClientOptions {
       return this;
     }
 
-    private RetrySettings retrySettings() {
-      return new RetrySettings(maxRetries, initialBackoff, maxBackoff, maxRetryAfter,
-          retryNonIdempotent);
+    /**
+     * Sets all three timeouts at once.
+     *
+     * @param timeouts connect, read and attempt timeouts
+     * @return this builder
+     */
+    public Builder timeouts(Timeouts timeouts) {
+      connectTimeout = timeouts.connect();
+      readTimeout = timeouts.read();
+      timeout = timeouts.attempt();
+      return this;
+    }
+
+    /**
+     * Sets every retry setting at once.
+     *
+     * @param retry budget, backoff, Retry-After cap and writes
+     * @return this builder
+     */
+    public Builder retry(RetrySettings retry) {
+      maxRetries = retry.maxRetries();
+      initialBackoff = retry.initialBackoff();
+      maxBackoff = retry.maxBackoff();
+      maxRetryAfter = retry.maxRetryAfter();
+      retryNonIdempotent = retry.retryNonIdempotent();
+      return this;
     }
 
     /**
@@ -565,97 +584,14 @@ public final class ClientOptions {
      * @throws IllegalArgumentException naming the first option that is missing or invalid
      */
     public ClientOptions build() {
-      URI uri = checkBaseUrl();
-      positive("connectTimeout", connectTimeout);
-      positive("readTimeout", readTimeout);
-      positive("timeout", timeout);
-      retrySettings(); // checks the retry settings
-      if (!(requestsPerSecond >= 0) || Double.isInfinite(requestsPerSecond)) {
-        throw new IllegalArgumentException(
-            "requestsPerSecond must be 0 (off) or a positive number: " + requestsPerSecond);
-      }
-      if (maxResponseBytes <= 0) {
-        throw new IllegalArgumentException("maxResponseBytes must be positive: " + maxResponseBytes);
-      }
-      defaultHeaders.forEach(Builder::checkHeader);
-      if (userAgentSuffix != null && hasLineBreak(userAgentSuffix)) {
-        throw new IllegalArgumentException("userAgentSuffix contains CR or LF");
-      }
-      return new ClientOptions(this, uri);
+      // In the order a caller reads them; each value object names its own bad option.
+      Endpoint endpoint = Endpoint.parse(baseUrl, allowInsecureHttp);
+      Timeouts timeouts = new Timeouts(connectTimeout, readTimeout, timeout);
+      RetrySettings retry = new RetrySettings(maxRetries, initialBackoff, maxBackoff,
+          maxRetryAfter, retryNonIdempotent);
+      Limits limits = new Limits(requestsPerSecond, maxResponseBytes);
+      RequestHeaders headers = new RequestHeaders(defaultHeaders, userAgentSuffix);
+      return new ClientOptions(this, endpoint, timeouts, retry, limits, headers);
     }
-
-    private URI checkBaseUrl() {
-      if (baseUrl == null || baseUrl.isBlank()) {
-        throw new IllegalArgumentException("baseUrl is missing");
-      }
-      URI uri;
-      try {
-        uri = new URI(baseUrl.trim());
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("baseUrl is not a URL: " + Redaction.redactUrl(baseUrl));
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!uri.isAbsolute() || uri.getHost() == null
-          || !(scheme.equals("https") || scheme.equals("http"))) {
-        throw new IllegalArgumentException("baseUrl is not a URL: " + Redaction.redactUrl(baseUrl)
-            + " (expected https://host[/path])");
-      }
-      if (uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException(
-            "baseUrl must not contain credentials; use an authenticator instead");
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException(
-            "baseUrl must not have a query or fragment: " + Redaction.redactUrl(baseUrl));
-      }
-      if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
-        throw new IllegalArgumentException("baseUrl uses plain http:// to non-loopback host "
-            + uri.getHost() + "; use https:// or set allowInsecureHttp(true)");
-      }
-      // Feign appends "/path" to the target URL; a trailing slash would double it.
-      String text = uri.toString();
-      while (text.endsWith("/")) {
-        text = text.substring(0, text.length() - 1);
-      }
-      return URI.create(text);
-    }
-
-    /** Literal loopback names only: resolving a name here would be a network call at build. */
-    private static boolean isLoopback(String host) {
-      String h = host.toLowerCase(Locale.ROOT);
-      if (h.startsWith("[") && h.endsWith("]")) {
-        h = h.substring(1, h.length() - 1);
-      }
-      return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1")
-          || h.equals("0:0:0:0:0:0:0:1") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
-    }
-
-    private static void checkHeader(String name, String value) {
-      if (name == null || name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-        throw new IllegalArgumentException("header name is not a valid HTTP token: "
-            + (name == null ? "null" : name.replaceAll("[\\r\\n]", "\\\\n")));
-      }
-      if (value == null) {
-        throw new IllegalArgumentException("header " + name + " has no value");
-      }
-      if (hasLineBreak(value)) {
-        throw new IllegalArgumentException("header " + name + " value contains CR or LF");
-      }
-    }
-
-    private static boolean hasLineBreak(String s) {
-      return s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0;
-    }
-
-    private static boolean isTokenChar(int c) {
-      return c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
-    }
-
-    private static void positive(String option, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(option + " must be positive: " + d);
-      }
-    }
-
   }
 }
