@@ -36,8 +36,8 @@ final class VendorListings {
       }
       case DATAGRID: {
         DatagridClient client = configure(fromEnv(DatagridClient.builder(), env), s).build();
-        dev.saasusers.datagrid.ListUsersParams.Builder params =
-            dev.saasusers.datagrid.ListUsersParams.builder().search(s.search());
+        dev.saasusers.datagrid.DatagridListUsersParams.Builder params =
+            dev.saasusers.datagrid.DatagridListUsersParams.builder().search(s.search());
         if (s.pageSize() != null) {
           params.pageSize(s.pageSize());
         }
@@ -46,8 +46,8 @@ final class VendorListings {
       }
       case PANDADOC: {
         PandaDocClient client = configure(fromEnv(PandaDocClient.builder(), env), s).build();
-        dev.saasusers.pandadoc.ListUsersParams.Builder params =
-            dev.saasusers.pandadoc.ListUsersParams.builder();
+        dev.saasusers.pandadoc.PandaDocListUsersParams.Builder params =
+            dev.saasusers.pandadoc.PandaDocListUsersParams.builder();
         if (s.pageSize() != null) {
           params.pageSize(s.pageSize());
         }
@@ -65,8 +65,8 @@ final class VendorListings {
         PoderoClient.Builder builder = fromEnv(PoderoClient.builder(), env);
         requireOrgId(s, env, "PODERO_ORG_ID");
         PoderoClient client = configure(builder, s).build();
-        dev.saasusers.podero.ListUsersParams.Builder params =
-            dev.saasusers.podero.ListUsersParams.builder().orgId(s.orgId());
+        dev.saasusers.podero.PoderoListUsersParams.Builder params =
+            dev.saasusers.podero.PoderoListUsersParams.builder().orgId(s.orgId());
         if (s.includeDeleted() != null) {
           params.includeDeleted(s.includeDeleted());
         }

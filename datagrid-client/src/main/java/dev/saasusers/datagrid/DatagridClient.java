@@ -94,14 +94,14 @@ public final class DatagridClient extends VendorClient<DatagridApi> {
 
     /** @return every user, lazily, 50 a page */
     public PagedIterable<OrganizationUser> list() {
-      return list(ListUsersParams.builder().build());
+      return list(DatagridListUsersParams.builder().build());
     }
 
     /**
      * @param params search, page size and direction
      * @return every matching user, lazily; each page exposes its raw response
      */
-    public PagedIterable<OrganizationUser> list(ListUsersParams params) {
+    public PagedIterable<OrganizationUser> list(DatagridListUsersParams params) {
       // The query-map overload keeps compiling when the vendor adds an optional parameter.
       if (params.backwards()) {
         return paged("cursor-before", a -> CursorPaging.backwards(
@@ -115,7 +115,7 @@ public final class DatagridClient extends VendorClient<DatagridApi> {
           OrganizationUser::getId).itemsField(DATA));
     }
 
-    private DatagridApi.ListUsersQueryParams query(ListUsersParams params) {
+    private DatagridApi.ListUsersQueryParams query(DatagridListUsersParams params) {
       return new DatagridApi.ListUsersQueryParams().search(params.search()).limit(params.pageSize());
     }
   }

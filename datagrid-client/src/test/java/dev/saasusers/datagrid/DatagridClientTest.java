@@ -71,7 +71,7 @@ class DatagridClientTest {
     List<Integer> pageSizes = new ArrayList<>();
     try (DatagridClient client = client()) {
       for (Page<OrganizationUser> page :
-          client.users().list(ListUsersParams.builder().pageSize(2).build()).pages()) {
+          client.users().list(DatagridListUsersParams.builder().pageSize(2).build()).pages()) {
         pageSizes.add(page.items().size());
         page.items().forEach(u -> ids.add(u.getId()));
         assertEquals(200, page.rawResponse().statusCode());
@@ -100,7 +100,7 @@ class DatagridClientTest {
 
     try (DatagridClient client = client()) {
       List<OrganizationUser> users =
-          client.users().list(ListUsersParams.builder().search("ann lee").build()).toList();
+          client.users().list(DatagridListUsersParams.builder().search("ann lee").build()).toList();
       assertEquals("ann", users.get(0).getId());
     }
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("search", equalTo("ann lee"))
@@ -111,7 +111,7 @@ class DatagridClientTest {
   @ValueSource(ints = {0, -1, 101})
   void rejectsAPageSizeOutOfRangeBeforeAnyRequest(int pageSize) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListUsersParams.builder().pageSize(pageSize).build());
+        () -> DatagridListUsersParams.builder().pageSize(pageSize).build());
 
     assertTrue(e.getMessage().contains("pageSize must be between 1 and 100, was " + pageSize),
         e.getMessage());
@@ -120,15 +120,15 @@ class DatagridClientTest {
 
   @Test
   void acceptsThePageSizeBounds() {
-    assertEquals(1, ListUsersParams.builder().pageSize(1).build().pageSize());
-    assertEquals(100, ListUsersParams.builder().pageSize(100).build().pageSize());
+    assertEquals(1, DatagridListUsersParams.builder().pageSize(1).build().pageSize());
+    assertEquals(100, DatagridListUsersParams.builder().pageSize(100).build().pageSize());
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "\t"})
   void rejectsABlankSearchBeforeAnyRequest(String search) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListUsersParams.builder().search(search).build());
+        () -> DatagridListUsersParams.builder().search(search).build());
 
     assertTrue(e.getMessage().contains("search must not be blank"), e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));

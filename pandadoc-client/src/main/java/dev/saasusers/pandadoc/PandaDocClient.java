@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * PandaDocClient client = PandaDocClient.fromEnv();   // PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN
- * client.users().list(ListUsersParams.builder().parallelPages(4).build()).forEach(System.out::println);
+ * client.users().list(PandaDocListUsersParams.builder().parallelPages(4).build()).forEach(System.out::println);
  * }</pre>
  */
 public final class PandaDocClient extends VendorClient<PandaDocApi> {
@@ -100,14 +100,14 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
 
     /** @return every user, lazily, 50 a page, including removed memberships (the API's default) */
     public PagedIterable<PandaDocUser> list() {
-      return list(ListUsersParams.builder().build());
+      return list(PandaDocListUsersParams.builder().build());
     }
 
     /**
      * @param params page size, {@code show_removed} and parallel pages
      * @return every matching user in order, lazily; each page exposes its raw response
      */
-    public PagedIterable<PandaDocUser> list(ListUsersParams params) {
+    public PagedIterable<PandaDocUser> list(PandaDocListUsersParams params) {
       int count = params.pageSize();
       return paged("page", a -> PageNumberPaging.of(
           page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()

@@ -92,7 +92,7 @@ class PandaDocClientTest {
 
     try (PandaDocClient client = PandaDocClient.builder()
         .tokenSupplier(() -> "token-" + calls.incrementAndGet()).baseUrl(server.baseUrl()).build()) {
-      client.users().list(ListUsersParams.builder().pageSize(1).build()).toList();
+      client.users().list(PandaDocListUsersParams.builder().pageSize(1).build()).toList();
     }
 
     for (int i = 1; i <= 3; i++) {
@@ -108,7 +108,7 @@ class PandaDocClientTest {
     List<Integer> pageSizes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     try (PandaDocClient client = builder().build()) {
-      client.users().list(ListUsersParams.builder().pageSize(2).build()).pages().forEach(page -> {
+      client.users().list(PandaDocListUsersParams.builder().pageSize(2).build()).pages().forEach(page -> {
         pageSizes.add(page.items().size());
         page.items().forEach(u -> ids.add(u.getUserId()));
       });
@@ -126,7 +126,7 @@ class PandaDocClientTest {
 
     List<String> ids;
     try (PandaDocClient client = builder().build()) {
-      ids = client.users().list(ListUsersParams.builder().pageSize(2).parallelPages(4).build())
+      ids = client.users().list(PandaDocListUsersParams.builder().pageSize(2).parallelPages(4).build())
           .stream().map(PandaDocUser::getUserId).toList();
     }
 
@@ -143,7 +143,7 @@ class PandaDocClientTest {
     serveUsers(1, 50, 0);
 
     try (PandaDocClient client = builder().build()) {
-      client.users().list(ListUsersParams.builder().showRemoved(false).build()).toList();
+      client.users().list(PandaDocListUsersParams.builder().showRemoved(false).build()).toList();
       client.users().list().toList();
     }
 
@@ -156,7 +156,7 @@ class PandaDocClientTest {
   @ValueSource(ints = {0, 51, -1})
   void rejectsAPageSizeOutOfRangeBeforeAnyRequest(int pageSize) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListUsersParams.builder().pageSize(pageSize).build());
+        () -> PandaDocListUsersParams.builder().pageSize(pageSize).build());
 
     assertTrue(e.getMessage().contains("pageSize must be between 1 and 50, was " + pageSize),
         e.getMessage());
@@ -167,7 +167,7 @@ class PandaDocClientTest {
   @ValueSource(ints = {0, 65})
   void rejectsParallelPagesOutOfRange(int parallelPages) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ListUsersParams.builder().parallelPages(parallelPages).build());
+        () -> PandaDocListUsersParams.builder().parallelPages(parallelPages).build());
 
     assertTrue(e.getMessage().contains("parallelPages"), e.getMessage());
   }

@@ -107,7 +107,7 @@ public final class PoderoClient extends VendorClient<PoderoApi> {
 
     /** @return every active user of the client's default organization */
     public PagedIterable<UserOutput> list() {
-      return list(ListUsersParams.builder().build());
+      return list(PoderoListUsersParams.builder().build());
     }
 
     /**
@@ -115,11 +115,11 @@ public final class PoderoClient extends VendorClient<PoderoApi> {
      * @return every matching user
      * @throws IllegalArgumentException when no organization is given or it is not a UUID
      */
-    public PagedIterable<UserOutput> list(ListUsersParams params) {
+    public PagedIterable<UserOutput> list(PoderoListUsersParams params) {
       String orgId = params.orgId() != null ? params.orgId() : defaultOrgId;
       if (orgId == null) {
         throw new IllegalArgumentException(
-            "orgId is required: set it in ListUsersParams, or orgId / PODERO_ORG_ID on the client");
+            "orgId is required: set it in PoderoListUsersParams, or orgId / PODERO_ORG_ID on the client");
       }
       UUID org = UuidArgument.parse("orgId", orgId);
       return paged("single", a -> SinglePage.of(

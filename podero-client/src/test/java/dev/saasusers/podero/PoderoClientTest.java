@@ -92,7 +92,7 @@ class PoderoClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     try (PoderoClient client = builder().tokenUrl(server.baseUrl() + "/custom/token").build()) {
-      client.users().list(ListUsersParams.builder().orgId(ORG).build()).toList();
+      client.users().list(PoderoListUsersParams.builder().orgId(ORG).build()).toList();
     }
 
     server.verify(0, postRequestedFor(urlPathEqualTo(TOKEN)));
@@ -106,7 +106,7 @@ class PoderoClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     try (PoderoClient client = builder().orgId(ORG).build()) {
-      client.users().list(ListUsersParams.builder().includeDeleted(true).build()).toList();
+      client.users().list(PoderoListUsersParams.builder().includeDeleted(true).build()).toList();
       client.users().list().toList();
     }
 
@@ -123,7 +123,7 @@ class PoderoClientTest {
         .willReturn(okJson("[]")));
 
     try (PoderoClient client = builder().orgId(ORG).build()) {
-      assertEquals(List.of(), client.users().list(ListUsersParams.builder().orgId(other).build()).toList());
+      assertEquals(List.of(), client.users().list(PoderoListUsersParams.builder().orgId(other).build()).toList());
     }
 
     server.verify(0, getRequestedFor(urlPathEqualTo(USERS)));
@@ -134,7 +134,7 @@ class PoderoClientTest {
   void rejectsAnOrgIdThatIsNotAUuidBeforeAnyRequest(String orgId) {
     try (PoderoClient client = builder().build()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> client.users().list(ListUsersParams.builder().orgId(orgId).build()));
+          () -> client.users().list(PoderoListUsersParams.builder().orgId(orgId).build()));
       assertTrue(e.getMessage().contains("orgId"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> builder().orgId(orgId));

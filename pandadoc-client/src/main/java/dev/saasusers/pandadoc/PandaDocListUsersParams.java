@@ -1,17 +1,17 @@
 package dev.saasusers.pandadoc;
 
 /**
- * Optional parameters of {@link PandaDocClient.Users#list(ListUsersParams)}, checked when built.
+ * Optional parameters of {@link PandaDocClient.Users#list(PandaDocListUsersParams)}, checked when built.
  *
  * <pre>{@code
- * client.users().list(ListUsersParams.builder().pageSize(50).showRemoved(false).parallelPages(4).build());
+ * client.users().list(PandaDocListUsersParams.builder().pageSize(50).showRemoved(false).parallelPages(4).build());
  * }</pre>
  *
  * @param pageSize users per request ({@code count}), 1 to 50
  * @param showRemoved whether to include users with removed memberships; null for the API's default (true)
  * @param parallelPages pages fetched at once after the first reveals the total; 1 is sequential
  */
-public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPages) {
+public record PandaDocListUsersParams(int pageSize, Boolean showRemoved, int parallelPages) {
   /** The API's largest page, and the default. */
   public static final int MAX_PAGE_SIZE = 50;
 
@@ -23,7 +23,7 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
    * @param parallelPages pages fetched at once, 1 to 64
    * @throws IllegalArgumentException naming a value out of range
    */
-  public ListUsersParams {
+  public PandaDocListUsersParams {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
           "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
@@ -38,7 +38,7 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
     return new Builder();
   }
 
-  /** Builds {@link ListUsersParams}. */
+  /** Builds {@link PandaDocListUsersParams}. */
   public static final class Builder {
     private int pageSize = MAX_PAGE_SIZE;
     private Boolean showRemoved;
@@ -75,8 +75,8 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
     }
 
     /** @return the checked parameters */
-    public ListUsersParams build() {
-      return new ListUsersParams(pageSize, showRemoved, parallelPages);
+    public PandaDocListUsersParams build() {
+      return new PandaDocListUsersParams(pageSize, showRemoved, parallelPages);
     }
   }
 }

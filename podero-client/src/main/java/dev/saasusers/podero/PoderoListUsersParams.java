@@ -1,23 +1,23 @@
 package dev.saasusers.podero;
 
 /**
- * Optional parameters of {@link PoderoClient.Users#list(ListUsersParams)}.
+ * Optional parameters of {@link PoderoClient.Users#list(PoderoListUsersParams)}.
  *
  * <pre>{@code
- * client.users().list(ListUsersParams.builder().orgId(org).includeDeleted(true).build());
+ * client.users().list(PoderoListUsersParams.builder().orgId(org).includeDeleted(true).build());
  * }</pre>
  *
  * @param orgId the organization to list, as a UUID; null for the client's default
  * @param includeDeleted whether to include soft-deleted users; null for the API's default (false)
  */
-public record ListUsersParams(String orgId, Boolean includeDeleted) {
+public record PoderoListUsersParams(String orgId, Boolean includeDeleted) {
 
   /** @return a builder with nothing set */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds {@link ListUsersParams}. */
+  /** Builds {@link PoderoListUsersParams}. */
   public static final class Builder {
     private String orgId;
     private Boolean includeDeleted;
@@ -44,8 +44,8 @@ public record ListUsersParams(String orgId, Boolean includeDeleted) {
     }
 
     /** @return the parameters */
-    public ListUsersParams build() {
-      return new ListUsersParams(orgId, includeDeleted);
+    public PoderoListUsersParams build() {
+      return new PoderoListUsersParams(orgId, includeDeleted);
     }
   }
 }
