@@ -300,7 +300,7 @@ public final class BenchmarkSuite {
     long start = System.nanoTime();
     long n = 0;
     for (PandaDocUser u : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.builder()
-        .pageSize(50).parallelPages(inFlight).build())) {
+        .pageSize(50).build()).parallelism(inFlight)) {
       n += u.getUserId() != null ? 1 : 0;
     }
     if (n != 10_000) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.http.ApiException;
 import dev.saasusers.common.http.RateLimitException;
@@ -126,7 +127,7 @@ class PandaDocClientTest {
 
     List<String> ids;
     try (PandaDocClient client = builder().build()) {
-      ids = client.users().list(PandaDocListUsersParams.builder().pageSize(2).parallelPages(4).build())
+      ids = client.users().list(PandaDocListUsersParams.builder().pageSize(2).build()).parallelism(4)
           .stream().map(PandaDocUser::getUserId).toList();
     }
 
@@ -163,13 +164,27 @@ class PandaDocClientTest {
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
+  @Test
+  void theClientsParallelismIsTheListingsDefaultAndTheListingsOwnWins() {
+    serveUsers(9, 2, 2);
+    PandaDocListUsersParams twoAPage = PandaDocListUsersParams.builder().pageSize(2).build();
+
+    try (PandaDocClient client = builder().build();
+        PandaDocClient parallel = client.withOptions(RequestOptions.builder().parallelism(4).build())) {
+      assertTrue(parallel.users().list(twoAPage).toString().contains("parallelism=4"));
+      assertTrue(parallel.users().list(twoAPage).parallelism(2).toString().contains("parallelism=2"));
+      assertTrue(client.users().list(twoAPage).toString().contains("parallelism=1"));
+      assertEquals(ids(9), parallel.users().list(twoAPage).stream().map(PandaDocUser::getUserId).toList());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 65})
-  void rejectsParallelPagesOutOfRange(int parallelPages) {
+  void rejectsParallelismOutOfRange(int parallelism) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PandaDocListUsersParams.builder().parallelPages(parallelPages).build());
+        () -> RequestOptions.builder().parallelism(parallelism));
 
-    assertTrue(e.getMessage().contains("parallelPages"), e.getMessage());
+    assertTrue(e.getMessage().contains("parallelism"), e.getMessage());
   }
 
   @Test

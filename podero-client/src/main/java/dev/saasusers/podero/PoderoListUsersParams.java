@@ -1,40 +1,37 @@
 package dev.saasusers.podero;
 
+import dev.saasusers.common.config.UuidArgument;
+import java.util.Objects;
+import java.util.UUID;
+
 /**
- * Optional parameters of {@link PoderoClient.Users#list(PoderoListUsersParams)}.
+ * Optional parameters of Podero's {@code users().list(params)}.
  *
  * <pre>{@code
- * client.users().list(PoderoListUsersParams.builder().orgId(org).includeDeleted(true).build());
+ * client.users().list(PoderoListUsersParams.builder().includeDeleted(true).orgId(otherOrg).build());
  * }</pre>
  *
- * @param orgId the organization to list, as a UUID; null for the client's default
  * @param includeDeleted whether to include soft-deleted users; null for the API's default (false)
+ * @param orgId the organization to list, for this listing only; null for the client's
  */
-public record PoderoListUsersParams(String orgId, Boolean includeDeleted) {
+public record PoderoListUsersParams(Boolean includeDeleted, UUID orgId) {
 
-  /** @return a builder with nothing set */
+  /** {@return a builder with nothing set: the client's organization, active users} */
   public static Builder builder() {
     return new Builder();
   }
 
   /** Builds {@link PoderoListUsersParams}. */
   public static final class Builder {
-    private String orgId;
     private Boolean includeDeleted;
+    private UUID orgId;
 
     private Builder() {
     }
 
     /**
-     * @param orgId the organization to list, as a UUID
-     * @return this builder
-     */
-    public Builder orgId(String orgId) {
-      this.orgId = orgId;
-      return this;
-    }
-
-    /**
+     * Sets {@code include_deleted}.
+     *
      * @param includeDeleted whether to include soft-deleted users
      * @return this builder
      */
@@ -43,9 +40,32 @@ public record PoderoListUsersParams(String orgId, Boolean includeDeleted) {
       return this;
     }
 
-    /** @return the parameters */
+    /**
+     * Lists another organization than the client's.
+     *
+     * @param orgId the organization's UUID
+     * @return this builder
+     * @throws IllegalArgumentException when it is not a UUID, before any request
+     */
+    public Builder orgId(String orgId) {
+      this.orgId = UuidArgument.parse("orgId", orgId);
+      return this;
+    }
+
+    /**
+     * Lists another organization than the client's.
+     *
+     * @param orgId the organization
+     * @return this builder
+     */
+    public Builder orgId(UUID orgId) {
+      this.orgId = Objects.requireNonNull(orgId, "orgId");
+      return this;
+    }
+
+    /** {@return the parameters} */
     public PoderoListUsersParams build() {
-      return new PoderoListUsersParams(orgId, includeDeleted);
+      return new PoderoListUsersParams(includeDeleted, orgId);
     }
   }
 }

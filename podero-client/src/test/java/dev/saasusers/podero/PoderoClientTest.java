@@ -43,7 +43,7 @@ class PoderoClientTest {
   }
 
   private PoderoClient.Builder builder() {
-    return PoderoClient.builder().clientCredentials("client-1", "cs-secret")
+    return PoderoClient.builder().clientCredentials("client-1", "cs-secret").orgId(ORG)
         .baseUrl(server.baseUrl()).maxRetries(0);
   }
 
@@ -52,7 +52,7 @@ class PoderoClientTest {
     serveToken("tok-1");
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       assertEquals(1, client.users().list().toList().size());
       assertEquals(1, client.users().list().toList().size());
     }
@@ -92,7 +92,7 @@ class PoderoClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     try (PoderoClient client = builder().tokenUrl(server.baseUrl() + "/custom/token").build()) {
-      client.users().list(PoderoListUsersParams.builder().orgId(ORG).build()).toList();
+      client.users().list(PoderoListUsersParams.builder().build()).toList();
     }
 
     server.verify(0, postRequestedFor(urlPathEqualTo(TOKEN)));
@@ -105,7 +105,7 @@ class PoderoClientTest {
     serveToken("tok");
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       client.users().list(PoderoListUsersParams.builder().includeDeleted(true).build()).toList();
       client.users().list().toList();
     }
@@ -122,7 +122,7 @@ class PoderoClientTest {
     server.stubFor(get(urlPathEqualTo("/api/partners/v2.0/org/" + other + "/users"))
         .willReturn(okJson("[]")));
 
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       assertEquals(List.of(), client.users().list(PoderoListUsersParams.builder().orgId(other).build()).toList());
     }
 
@@ -132,23 +132,31 @@ class PoderoClientTest {
   @ParameterizedTest
   @ValueSource(strings = {"not-a-uuid", "../../admin", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/.."})
   void rejectsAnOrgIdThatIsNotAUuidBeforeAnyRequest(String orgId) {
-    try (PoderoClient client = builder().build()) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> client.users().list(PoderoListUsersParams.builder().orgId(orgId).build()));
-      assertTrue(e.getMessage().contains("orgId"), e.getMessage());
-    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoderoListUsersParams.builder().orgId(orgId));
+    assertTrue(e.getMessage().contains("orgId"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder().orgId(orgId));
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
-  void listWithoutAnOrgIdNamesTheSetting() {
-    try (PoderoClient client = builder().build()) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> client.users().list());
-      assertTrue(e.getMessage().contains("PODERO_ORG_ID"), e.getMessage());
-    }
+  void buildWithoutAnOrgIdNamesTheOptionAndTheVariable() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PoderoClient.builder().clientCredentials("id", "secret").baseUrl(server.baseUrl()).build());
+
+    assertTrue(e.getMessage().contains("orgId") && e.getMessage().contains("PODERO_ORG_ID"),
+        e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void takesTheOrgIdAsAUuidToo() {
+    serveToken("tok");
+    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
+
+    try (PoderoClient client = builder().orgId(UUID.fromString(ORG)).build()) {
+      assertEquals(1, client.users().list().toList().size());
+    }
   }
 
   @Test
@@ -162,8 +170,9 @@ class PoderoClientTest {
   @Test
   void selectsTheSandboxByNameAndRejectsUnknownNames() {
     try (PoderoClient sandbox = PoderoClient.builder().clientCredentials("id", "secret")
-        .environment("sandbox").build();
-         PoderoClient production = PoderoClient.builder().clientCredentials("id", "secret").build()) {
+        .orgId(ORG).environment("sandbox").build();
+         PoderoClient production = PoderoClient.builder().clientCredentials("id", "secret")
+             .orgId(ORG).build()) {
       assertEquals("https://sandbox-app.podero.com", sandbox.options().baseUrl().toString());
       assertEquals("https://app.podero.com", production.options().baseUrl().toString());
     }
@@ -180,7 +189,7 @@ class PoderoClientTest {
         .withBody("{\"detail\": \"Organization not found\"}")));
 
     NotFoundException e;
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       e = assertThrows(NotFoundException.class, () -> client.users().list().toList());
     }
 
@@ -199,7 +208,7 @@ class PoderoClientTest {
           "tariff": {"kind": "dynamic"}}]""".formatted(USER_ID, ORG))));
 
     List<UserOutput> users;
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       users = client.users().list().toList();
     }
 
@@ -218,7 +227,7 @@ class PoderoClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     List<DirectoryUser> users;
-    try (PoderoClient client = builder().orgId(ORG).build()) {
+    try (PoderoClient client = builder().build()) {
       users = client.directoryUsers().toList();
     }
 

@@ -32,7 +32,8 @@ class PolytomicClientTest {
       WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   private PolytomicClient.Builder builder() {
-    return PolytomicClient.builder().apiKey("pt-secret").baseUrl(server.baseUrl()).maxRetries(0);
+    return PolytomicClient.builder().apiKey("pt-secret").orgId(ORG).baseUrl(server.baseUrl())
+        .maxRetries(0);
   }
 
   private static final String ONE_USER = """
@@ -44,7 +45,7 @@ class PolytomicClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     try (PolytomicClient client = builder().build()) {
-      assertEquals(1, client.users().list(ORG).toList().size());
+      assertEquals(1, client.users().list().toList().size());
     }
 
     assertEquals("2025-09-18", PolytomicClient.API_VERSION);
@@ -58,7 +59,7 @@ class PolytomicClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     try (PolytomicClient client = builder().apiVersion("2026-01-01").build()) {
-      client.users().list(ORG).toList();
+      client.users().list().toList();
     }
 
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
@@ -72,7 +73,7 @@ class PolytomicClientTest {
                   {"id": "%s", "email": "c@example.com"}]}"""
         .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()))));
 
-    try (PolytomicClient client = builder().orgId(ORG).build()) {
+    try (PolytomicClient client = builder().build()) {
       assertEquals(List.of("a@example.com", "b@example.com", "c@example.com"),
           client.users().list().stream().map(User::getEmail).toList());
       assertEquals(1, client.users().list().pageStream().count());
@@ -84,7 +85,7 @@ class PolytomicClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson("{\"data\": null}")));
 
     try (PolytomicClient client = builder().build()) {
-      assertEquals(List.of(), client.users().list(ORG).toList());
+      assertEquals(List.of(), client.users().list().toList());
     }
   }
 
@@ -97,7 +98,7 @@ class PolytomicClientTest {
 
     List<User> users;
     try (PolytomicClient client = builder().build()) {
-      users = client.users().list(ORG).toList();
+      users = client.users().list().toList();
     }
 
     User user = users.get(0);
@@ -112,23 +113,35 @@ class PolytomicClientTest {
   @ParameterizedTest
   @ValueSource(strings = {"not-a-uuid", "../admin", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/../x", ""})
   void rejectsAnOrgIdThatIsNotAUuidBeforeAnyRequest(String orgId) {
-    try (PolytomicClient client = builder().build()) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> client.users().list(orgId));
-      assertTrue(e.getMessage().contains("orgId"), e.getMessage());
-    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PolytomicListUsersParams.builder().orgId(orgId));
+    assertTrue(e.getMessage().contains("orgId"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> builder().orgId(orgId));
     server.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
-  void listWithoutAnOrgIdNamesTheSetting() {
-    try (PolytomicClient client = builder().build()) {
-      IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> client.users().list());
-      assertTrue(e.getMessage().contains("POLYTOMIC_ORG_ID"), e.getMessage());
-    }
+  void buildWithoutAnOrgIdNamesTheOptionAndTheVariable() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> PolytomicClient.builder().apiKey("k").baseUrl(server.baseUrl()).build());
+
+    assertTrue(e.getMessage().contains("orgId") && e.getMessage().contains("POLYTOMIC_ORG_ID"),
+        e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void theOrgIdOfTheParamsWinsOverTheClients() {
+    UUID other = UUID.randomUUID();
+    server.stubFor(get(urlPathEqualTo("/api/organizations/" + other + "/users"))
+        .willReturn(okJson("{\"data\": []}")));
+
+    try (PolytomicClient client = builder().build()) {
+      assertEquals(List.of(),
+          client.users().list(PolytomicListUsersParams.builder().orgId(other).build()).toList());
+    }
+
+    server.verify(0, getRequestedFor(urlPathEqualTo(USERS)));
   }
 
   @Test
@@ -141,7 +154,7 @@ class PolytomicClientTest {
 
     PermissionDeniedException e;
     try (PolytomicClient client = builder().build()) {
-      e = assertThrows(PermissionDeniedException.class, () -> client.users().list(ORG).toList());
+      e = assertThrows(PermissionDeniedException.class, () -> client.users().list().toList());
     }
 
     assertApiError(e, 403, "forbidden", "partner key required");
@@ -155,7 +168,7 @@ class PolytomicClientTest {
 
     NotFoundException e;
     try (PolytomicClient client = builder().build()) {
-      e = assertThrows(NotFoundException.class, () -> client.users().list(ORG).toList());
+      e = assertThrows(NotFoundException.class, () -> client.users().list().toList());
     }
 
     assertApiError(e, 404, "not_found", "organization not found");
@@ -177,7 +190,7 @@ class PolytomicClientTest {
     server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
 
     List<DirectoryUser> users;
-    try (PolytomicClient client = builder().orgId(ORG).build()) {
+    try (PolytomicClient client = builder().build()) {
       users = client.directoryUsers().toList();
     }
 
@@ -218,7 +231,7 @@ class PolytomicClientTest {
 
   @Test
   void defaultsToTheSpecsServer() {
-    try (PolytomicClient client = PolytomicClient.builder().apiKey("k").build()) {
+    try (PolytomicClient client = PolytomicClient.builder().apiKey("k").orgId(ORG).build()) {
       assertEquals("https://app.polytomic.com", client.options().baseUrl().toString());
     }
   }

@@ -65,7 +65,7 @@ class ExhaustedRetriesTest {
         PandaDocClient client = SuiteClients.pandaDoc(fake).maxRetries(MAX_RETRIES).build()) {
       fake.faults().alwaysAfter(6, FakeFault.CONNECTION_RESET);
       PagedIterable<PandaDocUser> users = client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams
-          .builder().pageSize(50).parallelPages(4).build());
+          .builder().pageSize(50).build()).parallelism(4);
       List<String> ids = new ArrayList<>();
       SdkException failure = drain(users.iterator(), PandaDocUser::getUserId, ids);
       SuiteLedger.exception("PandaDoc exhausted retries", failure);

@@ -67,7 +67,7 @@ class VolumeUnderFaultsTest {
       try (PandaDocClient client = SuiteClients.pandaDoc(fake).readTimeout(SuiteClients.READ_TIMEOUT)
           .addListener(retryCounter(retries)).build()) {
         for (PandaDocUser user : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.builder()
-            .pageSize(50).parallelPages(4).build()).prefetch(2)) {
+            .pageSize(50).build()).parallelism(4).prefetch(2)) {
           ids.add(user.getUserId());
         }
       }
