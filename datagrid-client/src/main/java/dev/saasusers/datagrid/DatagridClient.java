@@ -39,17 +39,13 @@ public final class DatagridClient extends
   }
 
   /** {@return a builder; {@code apiKey} is required} */
-  public static Builder builder() {
-    return new Builder();
-  }
+  public static Builder builder() { return new Builder(); }
 
   /**
    * @return a client configured from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
    * @throws IllegalArgumentException naming a variable that is missing or blank
    */
-  public static DatagridClient fromEnv() {
-    return builder().fromEnv().build();
-  }
+  public static DatagridClient fromEnv() { return builder().fromEnv().build(); }
 
   /**
    * Maps a Datagrid user to the cross-vendor shape; a role newer than the spec is

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.saasusers.common.http.RateLimitException;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.model.OrganizationUser;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link DatagridClient} over real HTTP, what only Datagrid does: cursor paging, search, its
- * checks and RateLimitError. The shape every vendor shares is reliability-tests'
+ * checks and the vendor's new roles. The shape every vendor shares is reliability-tests'
  * {@code VendorContractTest}, against the fake.
  */
 class DatagridClientTest {
@@ -112,31 +111,6 @@ class DatagridClientTest {
 
     assertTrue(e.getMessage().contains("search must not be blank"), e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  @Test
-  void surfacesTheRateLimitErrorBody() {
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)
-        .withHeader("Content-Type", "application/json")
-        .withBody("""
-            {"status_code": 429, "error": "rate_limit_exceeded", "message": "Rate limit exceeded",
-             "mitigation": "Wait 60 seconds before retrying", "retryable": true,
-             "details": {"reason": "120 requests per minute"}}""")));
-
-    RateLimitException e;
-    try (DatagridClient client = client()) {
-      e = assertThrows(RateLimitException.class, () -> client.users().list().toList());
-    }
-
-    assertEquals(429, e.statusCode());
-    assertTrue(e.getMessage().contains("Rate limit exceeded"), e.getMessage());
-    RateLimitError error = e.bodyAs(RateLimitError.class).orElseThrow();
-    assertEquals("Rate limit exceeded", error.getMessage());
-    assertEquals("Wait 60 seconds before retrying", error.getMitigation());
-    assertTrue(error.getRetryable());
-    assertEquals(429, error.getStatusCode());
-    assertEquals("120 requests per minute", error.getDetails().getReason());
-    assertFalse(e.getMessage().contains("dg-secret"));
   }
 
   @Test

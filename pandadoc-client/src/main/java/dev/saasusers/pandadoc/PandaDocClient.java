@@ -14,8 +14,7 @@ import dev.saasusers.pandadoc.api.PandaDocApi;
 import dev.saasusers.pandadoc.invoker.ApiClient;
 import dev.saasusers.pandadoc.model.ListUsersResponse;
 import dev.saasusers.pandadoc.model.PandaDocUser;
-import java.util.ArrayList;
-import java.util.List;
+import dev.saasusers.pandadoc.model.WorkspaceMembership;
 import java.util.function.Supplier;
 
 /**
@@ -46,9 +45,7 @@ public final class PandaDocClient
    *     {@code PANDADOC_BASE_URL}
    * @throws IllegalArgumentException when neither credential variable is set
    */
-  public static PandaDocClient fromEnv() {
-    return builder().fromEnv().build();
-  }
+  public static PandaDocClient fromEnv() { return builder().fromEnv().build(); }
 
   /**
    * Maps a PandaDoc user to the cross-vendor shape.
@@ -57,13 +54,9 @@ public final class PandaDocClient
    * @return the same user in the cross-vendor shape; roles are the license, then workspace roles
    */
   public static DirectoryUser toDirectoryUser(PandaDocUser user) {
-    List<String> roles = new ArrayList<>();
-    roles.add(user.getLicense());
-    if (user.getWorkspaces() != null) {
-      user.getWorkspaces().forEach(w -> roles.add(w.getRole()));
-    }
     return new DirectoryUser(VENDOR.id(), user.getUserId(), user.getEmail(), user.getFirstName(),
-        user.getLastName(), roles, null);
+        user.getLastName(), roles(user.getLicense(), user.getWorkspaces(), WorkspaceMembership::getRole),
+        null);
   }
 
   /** Page size and {@code show_removed}; every user in order, 50 a page by default. */
@@ -78,9 +71,7 @@ public final class PandaDocClient
   }
 
   /** {@return a builder; one of {@code apiKey}, {@code accessToken} or {@code tokenSupplier} is required} */
-  public static Builder builder() {
-    return new Builder();
-  }
+  public static Builder builder() { return new Builder(); }
 
   /** Builds a {@link PandaDocClient}. */
   public static final class Builder extends VendorClientBuilder<Builder, PandaDocClient> {

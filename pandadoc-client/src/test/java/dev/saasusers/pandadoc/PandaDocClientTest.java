@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.http.ApiException;
-import dev.saasusers.common.http.RateLimitException;
 import dev.saasusers.common.http.UnauthorizedException;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.pandadoc.model.PandaDocUser;
@@ -26,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link PandaDocClient} over real HTTP, what only PandaDoc does: API-Key and OAuth2 auth,
- * page-number and parallel paging, its error body. The shape every vendor shares is
+ * page-number and parallel paging, its 401 body. The shape every vendor shares is
  * reliability-tests' {@code VendorContractTest}, against the fake.
  */
 class PandaDocClientTest {
@@ -198,20 +197,6 @@ class PandaDocClientTest {
     }
 
     assertTypeAndDetail(e, 401, "authentication_error", "Authentication credentials were not provided.");
-  }
-
-  @Test
-  void surfacesA429Body() {
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(429)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"type\": \"throttled\", \"detail\": \"Request was throttled.\"}")));
-
-    RateLimitException e;
-    try (PandaDocClient client = builder().build()) {
-      e = assertThrows(RateLimitException.class, () -> client.users().list().toList());
-    }
-
-    assertTypeAndDetail(e, 429, "throttled", "Request was throttled.");
   }
 
   private static void assertTypeAndDetail(ApiException e, int status, String type, String detail) {

@@ -3,7 +3,7 @@ package dev.saasusers.podero;
 import dev.saasusers.common.auth.OAuth2Credentials;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.client.OrganizationClientBuilder;
-import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.client.OrganizationClient;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.ItemsField;
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class PoderoClient
-    extends VendorClient<PoderoApi, PoderoClient, UserOutput, PoderoListUsersParams> {
+    extends OrganizationClient<PoderoApi, PoderoClient, UserOutput, PoderoListUsersParams> {
   /** Podero's production API. The spec has no {@code servers}; the docs serve it from here. */
   public static final String DEFAULT_BASE_URL = "https://app.podero.com";
   /** Podero's sandbox, selected with {@code environment("sandbox")}. */
@@ -41,27 +41,9 @@ public final class PoderoClient
   /** The spec's 200 body is itself the array of users, not nullable. */
   private static final ItemsField BODY = ItemsField.wholeBody(VENDOR, "listUsers");
 
-  private final UUID orgId;
-
   private PoderoClient(ClientRuntime runtime, UUID orgId) {
-    super(runtime, PoderoApi.class, derived -> new PoderoClient(derived, orgId),
-        PoderoClient::toDirectoryUser, PoderoListUsersParams.builder().build());
-    this.orgId = orgId;
-  }
-
-  /** {@return a builder; credentials (client credentials or a password) and {@code orgId} are required} */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * @return a client from {@code PODERO_CLIENT_ID} + {@code PODERO_CLIENT_SECRET} (or
-   *     {@code PODERO_USERNAME} + {@code PODERO_PASSWORD}) and {@code PODERO_ORG_ID}, and optional
-   *     {@code PODERO_BASE_URL}, {@code PODERO_TOKEN_URL}
-   * @throws IllegalArgumentException naming a variable that is missing or wrong
-   */
-  public static PoderoClient fromEnv() {
-    return builder().fromEnv().build();
+    super(runtime, orgId, PoderoApi.class, PoderoClient::new, PoderoClient::toDirectoryUser,
+        PoderoListUsersParams.builder().build());
   }
 
   /**
@@ -76,12 +58,22 @@ public final class PoderoClient
         user.getFirstName(), user.getLastName(), roles(user.getRole(), Role::getValue), null);
   }
 
+  /** {@return a builder; credentials (client credentials or a password) and {@code orgId} are required} */
+  public static Builder builder() { return new Builder(); }
+
+  /**
+   * @return a client from {@code PODERO_CLIENT_ID} + {@code PODERO_CLIENT_SECRET} (or
+   *     {@code PODERO_USERNAME} + {@code PODERO_PASSWORD}) and {@code PODERO_ORG_ID}, and optional
+   *     {@code PODERO_BASE_URL}, {@code PODERO_TOKEN_URL}
+   * @throws IllegalArgumentException naming a variable that is missing or wrong
+   */
+  public static PoderoClient fromEnv() { return builder().fromEnv().build(); }
+
   /** The organization's users in one response; active ones unless {@code includeDeleted}. */
   @Override
   protected PagedIterable<UserOutput> listUsers(PoderoListUsersParams params) {
-    UUID org = params.orgId() != null ? params.orgId() : orgId;
     return paged("single", a -> SinglePage.of(
-        () -> a.listUsersWithHttpInfo(org, new PoderoApi.ListUsersQueryParams()
+        () -> a.listUsersWithHttpInfo(orgIdOf(params), new PoderoApi.ListUsersQueryParams()
             .includeDeleted(params.includeDeleted())), Function.identity()).itemsField(BODY));
   }
 

@@ -1,5 +1,6 @@
 package dev.saasusers.podero;
 
+import dev.saasusers.common.client.OrganizationClient.OrgParams;
 import dev.saasusers.common.config.UuidArgument;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * @param includeDeleted whether to include soft-deleted users; null for the API's default (false)
  * @param orgId the organization to list, for this listing only; null for the client's
  */
-public record PoderoListUsersParams(Boolean includeDeleted, UUID orgId) {
+public record PoderoListUsersParams(Boolean includeDeleted, UUID orgId) implements OrgParams {
 
   /** {@return a builder with nothing set: the client's organization, active users} */
   public static Builder builder() {

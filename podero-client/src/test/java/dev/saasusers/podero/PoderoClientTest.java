@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.saasusers.common.config.Environment;
-import dev.saasusers.common.http.NotFoundException;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.podero.model.Role;
 import dev.saasusers.podero.model.UserOutput;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link PoderoClient} over real HTTP, what only Podero does: OAuth2 grants and token URLs,
- * include_deleted, its environments and error body. The shape every vendor shares is
+ * include_deleted, its environments. The shape every vendor shares is
  * reliability-tests' {@code VendorContractTest}, against the fake.
  */
 class PoderoClientTest {
@@ -136,23 +135,6 @@ class PoderoClientTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PoderoClient.builder().environment("staging"));
     assertTrue(e.getMessage().contains("staging"), e.getMessage());
-  }
-
-  @Test
-  void surfacesAnErrorBody() {
-    serveToken("tok");
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"detail\": \"Organization not found\"}")));
-
-    NotFoundException e;
-    try (PoderoClient client = builder().build()) {
-      e = assertThrows(NotFoundException.class, () -> client.users().list().toList());
-    }
-
-    assertEquals("Organization not found", e.vendorMessage().orElseThrow());
-    assertFalse(e.getMessage().contains("cs-secret") || e.getMessage().contains("tok"),
-        e.getMessage());
   }
 
   @Test

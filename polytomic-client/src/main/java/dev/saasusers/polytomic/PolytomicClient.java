@@ -3,7 +3,7 @@ package dev.saasusers.polytomic;
 import dev.saasusers.common.auth.Credentials;
 import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.client.OrganizationClientBuilder;
-import dev.saasusers.common.client.VendorClient;
+import dev.saasusers.common.client.OrganizationClient;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.ItemsField;
@@ -14,8 +14,6 @@ import dev.saasusers.polytomic.api.PolytomicApi;
 import dev.saasusers.polytomic.invoker.ApiClient;
 import dev.saasusers.polytomic.model.ListUsersEnvelope;
 import dev.saasusers.polytomic.model.User;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -29,7 +27,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class PolytomicClient
-    extends VendorClient<PolytomicApi, PolytomicClient, User, PolytomicListUsersParams> {
+    extends OrganizationClient<PolytomicApi, PolytomicClient, User, PolytomicListUsersParams> {
   /** Polytomic's API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   /** The API version the spec was written for (its {@code info.title}), sent by default. */
@@ -38,27 +36,20 @@ public final class PolytomicClient
   /** The spec's {@code data} is optional and {@code type: [array, 'null']}: null is no users. */
   private static final ItemsField DATA = ItemsField.nullMeansEmpty(VENDOR, "listUsers", "data");
 
-  private final UUID orgId;
-
   private PolytomicClient(ClientRuntime runtime, UUID orgId) {
-    super(runtime, PolytomicApi.class, derived -> new PolytomicClient(derived, orgId),
-        PolytomicClient::toDirectoryUser, PolytomicListUsersParams.builder().build());
-    this.orgId = orgId;
+    super(runtime, orgId, PolytomicApi.class, PolytomicClient::new, PolytomicClient::toDirectoryUser,
+        PolytomicListUsersParams.builder().build());
   }
 
   /** {@return a builder; {@code apiKey} and {@code orgId} are required} */
-  public static Builder builder() {
-    return new Builder();
-  }
+  public static Builder builder() { return new Builder(); }
 
   /**
    * @return a client from {@code POLYTOMIC_API_KEY} and {@code POLYTOMIC_ORG_ID}, and optional
    *     {@code POLYTOMIC_BASE_URL}
    * @throws IllegalArgumentException naming a variable that is missing or wrong
    */
-  public static PolytomicClient fromEnv() {
-    return builder().fromEnv().build();
-  }
+  public static PolytomicClient fromEnv() { return builder().fromEnv().build(); }
 
   /**
    * Maps a Polytomic user to the cross-vendor shape.
@@ -67,21 +58,15 @@ public final class PolytomicClient
    * @return the same user in the cross-vendor shape; roles are the legacy role, then role ids
    */
   public static DirectoryUser toDirectoryUser(User user) {
-    List<String> roles = new ArrayList<>();
-    roles.add(user.getRole());
-    if (user.getRoleIds() != null) {
-      user.getRoleIds().forEach(id -> roles.add(String.valueOf(id)));
-    }
     return new DirectoryUser(VENDOR.id(), String.valueOf(user.getId()), user.getEmail(), null,
-        null, roles, null);
+        null, roles(user.getRole(), user.getRoleIds(), String::valueOf), null);
   }
 
   /** The organization's users in one response ({@code data: null} is an empty list). */
   @Override
   protected PagedIterable<User> listUsers(PolytomicListUsersParams params) {
-    UUID org = params.orgId() != null ? params.orgId() : orgId;
     return paged("single", a -> SinglePage.of(
-        () -> a.listUsersWithHttpInfo(org, new PolytomicApi.ListUsersQueryParams()),
+        () -> a.listUsersWithHttpInfo(orgIdOf(params), new PolytomicApi.ListUsersQueryParams()),
         ListUsersEnvelope::getData).itemsField(DATA));
   }
 
@@ -111,17 +96,17 @@ public final class PolytomicClient
       return this;
     }
 
-    @Override
-    protected void credentialsFrom(Environment env) {
-      options.authenticator(Credentials.bearer(env.require("POLYTOMIC_API_KEY"), "POLYTOMIC_API_KEY"));
-    }
-
     /** {@inheritDoc} Without an organization the client is refused, naming {@code POLYTOMIC_ORG_ID}. */
     @Override
     public PolytomicClient build() {
       options.header("X-Polytomic-Version", apiVersion);
       return new PolytomicClient(
           ClientRuntime.create(VENDOR, buildOptions(DEFAULT_BASE_URL)), requiredOrgId());
+    }
+
+    @Override
+    protected void credentialsFrom(Environment env) {
+      options.authenticator(Credentials.bearer(env.require("POLYTOMIC_API_KEY"), "POLYTOMIC_API_KEY"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.saasusers.polytomic;
 
+import dev.saasusers.common.client.OrganizationClient.OrgParams;
 import dev.saasusers.common.config.UuidArgument;
 import java.util.Objects;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
  *
  * @param orgId the organization to list; null for the client's
  */
-public record PolytomicListUsersParams(UUID orgId) {
+public record PolytomicListUsersParams(UUID orgId) implements OrgParams {
 
   /** {@return a builder with nothing set: the client's organization} */
   public static Builder builder() {

@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.config.Environment;
+import dev.saasusers.common.http.ApiException;
 import dev.saasusers.common.http.NotFoundException;
+import dev.saasusers.common.http.RateLimitException;
 import dev.saasusers.common.http.ServerException;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.DatagridClient;
 import dev.saasusers.datagrid.model.OrganizationUser;
+import dev.saasusers.datagrid.model.RateLimitError;
 import dev.saasusers.pandadoc.PandaDocClient;
 import dev.saasusers.pandadoc.model.PandaDocUser;
 import dev.saasusers.pandadoc.model.WorkspaceMembership;
@@ -26,6 +30,7 @@ import dev.saasusers.podero.PoderoListUsersParams;
 import dev.saasusers.podero.model.UserOutput;
 import dev.saasusers.polytomic.PolytomicClient;
 import dev.saasusers.polytomic.PolytomicListUsersParams;
+import dev.saasusers.polytomic.model.ApiError;
 import dev.saasusers.polytomic.model.User;
 import dev.saasusers.testing.FakeDatagrid;
 import dev.saasusers.testing.FakeFault;
@@ -39,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -77,6 +83,8 @@ class VendorContractTest {
    * @param listedIds the ids {@code users().list()} delivers, in order
    * @param idOf the id of a typed user
    * @param expected the cross-vendor user a typed user must map to, stated here once more
+   * @param errorBody checks an error in the vendor's own shape (its model where the spec has
+   *     one) against the vendor message
    * @param org the organization facts, or null when the API has none
    */
   record Contract(String name, Supplier<FakeVendor> start,
@@ -84,7 +92,8 @@ class VendorContractTest {
       Function<FakeVendor, Map<String, String>> environment, String credentialVariable,
       Function<FakeVendor, String> authorization, Supplier<VendorClient<?, ?, ?, ?>> withDefaultBaseUrl,
       String defaultBaseUrl, Function<FakeVendor, List<String>> listedIds,
-      Function<Object, String> idOf, Function<Object, DirectoryUser> expected, Org org) {
+      Function<Object, String> idOf, Function<Object, DirectoryUser> expected,
+      BiConsumer<ApiException, String> errorBody, Org org) {
     @Override
     public String toString() {
       return name;
@@ -127,6 +136,11 @@ class VendorContractTest {
                   .forEach(id -> roles.add(id.toString()));
               return new DirectoryUser("polytomic", user.getId().toString(), user.getEmail(), null,
                   null, roles, null);
+            }, (e, message) -> {
+              ApiError error = e.bodyAs(ApiError.class).orElseThrow();
+              assertEquals(e.statusCode(), error.getStatus());
+              assertEquals(e.statusCode() == 429 ? "rate_limited" : "internal_error", error.getKey());
+              assertEquals(message, error.getMessage());
             },
             new Org("POLYTOMIC_ORG_ID", () -> PolytomicClient.builder().apiKey("k").build(),
                 (c, org) -> ((PolytomicClient) c).users()
@@ -146,6 +160,20 @@ class VendorContractTest {
               return new DirectoryUser("datagrid", user.getId(), user.getEmail(),
                   user.getFirstName(), user.getLastName(), role == null ? List.of() : List.of(role),
                   null);
+            }, (e, message) -> {
+              if (e.statusCode() == 429) {
+                // RateLimitError has status_code and the deprecated statusCode side by side.
+                RateLimitError error = e.bodyAs(RateLimitError.class).orElseThrow();
+                assertEquals(429, error.getStatusCode());
+                assertEquals(message, error.getMessage());
+                assertTrue(error.getRetryable());
+                assertTrue(error.getMitigation().contains("Retry-After"), error.getMitigation());
+                assertFalse(error.getDetails().getReason().isBlank());
+              } else {
+                JsonNode body = e.bodyAs(JsonNode.class).orElseThrow();
+                assertEquals("server_error", body.get("error").asText());
+                assertEquals(message, body.get("message").asText());
+              }
             }, null),
         new Contract("pandadoc", () -> FakePandaDoc.start(USERS),
             f -> PandaDocClient.builder().apiKey(pandaDoc(f).apiKey()).baseUrl(f.baseUrl())
@@ -161,6 +189,10 @@ class VendorContractTest {
                   .forEach(w -> roles.add(w.getRole()));
               return new DirectoryUser("pandadoc", user.getUserId(), user.getEmail(),
                   user.getFirstName(), user.getLastName(), roles, null);
+            }, (e, message) -> {
+              JsonNode body = e.bodyAs(JsonNode.class).orElseThrow();
+              assertEquals(e.statusCode() == 429 ? "throttled" : "server_error", body.get("type").asText());
+              assertEquals(message, body.get("detail").asText());
             }, null),
         new Contract("podero", () -> FakePodero.start(USERS),
             f -> PoderoClient.builder().clientCredentials(podero(f).clientId(), podero(f).clientSecret())
@@ -178,7 +210,8 @@ class VendorContractTest {
               return new DirectoryUser("podero", user.getId().toString(), user.getEmail(),
                   user.getFirstName(), user.getLastName(),
                   user.getRole() == null ? List.of() : List.of(user.getRole().getValue()), null);
-            },
+            }, (e, message) -> assertEquals(message,
+                e.bodyAs(JsonNode.class).orElseThrow().get("detail").asText()),
             new Org("PODERO_ORG_ID",
                 () -> PoderoClient.builder().clientCredentials("id", "secret").build(),
                 (c, org) -> ((PoderoClient) c).users()
@@ -313,19 +346,24 @@ class VendorContractTest {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("vendors")
-  void surfacesTheVendorsErrorBodyWithoutSecrets(Contract v) {
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("vendorsAndErrors")
+  void surfacesTheVendorsErrorBodyWithoutSecrets(Contract v, FakeFault fault,
+      Class<? extends ApiException> type) {
     FakeVendor fake = v.fake();
-    fake.faults().next(FakeFault.INTERNAL_ERROR);
-    ServerException e;
+    fake.faults().next(fault);
+    ApiException e;
     try (VendorClient<?, ?, ?, ?> client = v.client().apply(fake)) {
-      e = assertThrows(ServerException.class, () -> client.users().list().toList());
+      e = assertThrows(type, () -> client.users().list().toList());
     }
 
-    assertEquals(500, e.statusCode());
-    assertEquals("Injected fault: INTERNAL_ERROR", e.vendorMessage().orElseThrow());
-    assertTrue(e.getMessage().contains("Injected fault: INTERNAL_ERROR"), e.getMessage());
+    assertEquals(fault.status(), e.statusCode());
+    String message = e.vendorMessage().orElseThrow();
+    assertEquals(fault == FakeFault.INTERNAL_ERROR ? "Injected fault: INTERNAL_ERROR"
+        : v.name().equals("pandadoc") ? "Request was throttled." : "Rate limit exceeded, retry later",
+        message);
+    v.errorBody().accept(e, message);
+    assertTrue(e.getMessage().contains(message), e.getMessage());
     for (String value : v.environment().apply(fake).values()) {
       if (!value.startsWith("http") && !value.matches("[0-9a-f-]{36}")) {
         assertFalse(e.getMessage().contains(value), "a secret in: " + e.getMessage());
@@ -389,6 +427,12 @@ class VendorContractTest {
     return vendorsWithAnOrganization().flatMap(v -> Stream.of("not-a-uuid", "../admin",
         "../../admin", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/../x",
         "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/..", "").map(id -> Arguments.of(v, id)));
+  }
+
+  static Stream<Arguments> vendorsAndErrors() {
+    return vendors().flatMap(v -> Stream.of(
+        Arguments.of(v, FakeFault.INTERNAL_ERROR, ServerException.class),
+        Arguments.of(v, FakeFault.RATE_LIMITED, RateLimitException.class)));
   }
 
   static Stream<Contract> vendorsWithAnOrganization() {

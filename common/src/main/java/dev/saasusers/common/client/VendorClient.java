@@ -6,6 +6,7 @@ import dev.saasusers.common.paging.PageFetcher;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.common.user.UserDirectory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -88,6 +89,26 @@ public abstract class VendorClient<A, C extends VendorClient<A, C, U, P>, U, P>
     }
     return List.of(role.name().equals(UNKNOWN_ENUM_CONSTANT) ? DirectoryUser.UNKNOWN_ROLE
         : value.apply(role));
+  }
+
+  /**
+   * The roles of a user whose vendor gives a main role and a list of others (a license and
+   * workspace roles, a legacy role and role ids).
+   *
+   * @param first the main role, or null
+   * @param others the other roles, or null
+   * @param name how the vendor names one of the others
+   * @param <T> the type of the others
+   * @return {@code first}, then the names of {@code others}; nulls are left out
+   */
+  protected static <T> List<String> roles(String first, List<T> others, Function<T, String> name) {
+    List<String> roles = new ArrayList<>();
+    roles.add(first);
+    if (others != null) {
+      others.forEach(other -> roles.add(name.apply(other)));
+    }
+    roles.removeIf(Objects::isNull);
+    return roles;
   }
 
   /**
