@@ -9,7 +9,6 @@ import dev.saasusers.common.paging.Page;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.model.OrganizationUser;
 import dev.saasusers.datagrid.model.OrganizationUserPermissions.RoleEnum;
-import dev.saasusers.datagrid.model.RateLimitError;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,23 +83,6 @@ class DatagridClientTest {
     }
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("search", equalTo("ann lee"))
         .withQueryParam("limit", absent()));
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {0, -1, 101})
-  void rejectsAPageSizeOutOfRangeBeforeAnyRequest(int pageSize) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DatagridListUsersParams.builder().pageSize(pageSize).build());
-
-    assertTrue(e.getMessage().contains("pageSize must be between 1 and 100, was " + pageSize),
-        e.getMessage());
-    server.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  @Test
-  void acceptsThePageSizeBounds() {
-    assertEquals(1, DatagridListUsersParams.builder().pageSize(1).build().pageSize());
-    assertEquals(100, DatagridListUsersParams.builder().pageSize(100).build().pageSize());
   }
 
   @ParameterizedTest

@@ -131,31 +131,6 @@ class PandaDocClientTest {
   }
 
   @Test
-  void passesShowRemovedThroughOnlyWhenSet() {
-    serveUsers(1, 50, 0);
-
-    try (PandaDocClient client = builder().build()) {
-      client.users().list(PandaDocListUsersParams.builder().showRemoved(false).build()).toList();
-      client.users().list().toList();
-    }
-
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-        .withQueryParam("show_removed", equalTo("false")));
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("show_removed", absent()));
-  }
-
-  @ParameterizedTest
-  @ValueSource(ints = {0, 51, -1})
-  void rejectsAPageSizeOutOfRangeBeforeAnyRequest(int pageSize) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PandaDocListUsersParams.builder().pageSize(pageSize).build());
-
-    assertTrue(e.getMessage().contains("pageSize must be between 1 and 50, was " + pageSize),
-        e.getMessage());
-    server.verify(0, anyRequestedFor(anyUrl()));
-  }
-
-  @Test
   void theClientsParallelismIsTheListingsDefaultAndTheListingsOwnWins() {
     serveUsers(9, 2, 2);
     PandaDocListUsersParams twoAPage = PandaDocListUsersParams.builder().pageSize(2).build();

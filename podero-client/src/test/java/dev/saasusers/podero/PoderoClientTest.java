@@ -101,21 +101,6 @@ class PoderoClientTest {
   }
 
   @Test
-  void passesIncludeDeletedThroughOnlyWhenSet() {
-    serveToken("tok");
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
-
-    try (PoderoClient client = builder().build()) {
-      client.users().list(PoderoListUsersParams.builder().includeDeleted(true).build()).toList();
-      client.users().list().toList();
-    }
-
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-        .withQueryParam("include_deleted", equalTo("true")));
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("include_deleted", absent()));
-  }
-
-  @Test
   void buildWithoutCredentialsNamesThem() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> PoderoClient.builder().baseUrl(server.baseUrl()).build());

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +21,11 @@ import dev.saasusers.common.http.ServerException;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.common.user.DirectoryUser;
 import dev.saasusers.datagrid.DatagridClient;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.datagrid.model.OrganizationUser;
 import dev.saasusers.datagrid.model.RateLimitError;
 import dev.saasusers.pandadoc.PandaDocClient;
+import dev.saasusers.pandadoc.PandaDocListUsersParams;
 import dev.saasusers.pandadoc.model.PandaDocUser;
 import dev.saasusers.pandadoc.model.WorkspaceMembership;
 import dev.saasusers.podero.PoderoClient;
@@ -48,6 +51,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +90,8 @@ class VendorContractTest {
    * @param errorBody checks an error in the vendor's own shape (its model where the spec has
    *     one) against the vendor message
    * @param org the organization facts, or null when the API has none
+   * @param pageSize the page size facts, or null when the API answers in one response
+   * @param filter the vendor's filter flag, or null when it has none the fake serves
    */
   record Contract(String name, Supplier<FakeVendor> start,
       Function<FakeVendor, VendorClient<?, ?, ?, ?>> client,
@@ -93,7 +99,7 @@ class VendorContractTest {
       Function<FakeVendor, String> authorization, Supplier<VendorClient<?, ?, ?, ?>> withDefaultBaseUrl,
       String defaultBaseUrl, Function<FakeVendor, List<String>> listedIds,
       Function<Object, String> idOf, Function<Object, DirectoryUser> expected,
-      BiConsumer<ApiException, String> errorBody, Org org) {
+      BiConsumer<ApiException, String> errorBody, Org org, PageSize pageSize, Filter filter) {
     @Override
     public String toString() {
       return name;
@@ -116,6 +122,27 @@ class VendorContractTest {
   record Org(String variable, Supplier<Object> withoutOrgId,
       BiFunction<VendorClient<?, ?, ?, ?>, UUID, PagedIterable<?>> listOrg,
       Consumer<String> paramsOrgId, Consumer<String> builderOrgId) {
+  }
+
+  /**
+   * The page size of a vendor that pages.
+   *
+   * @param max the API's largest page
+   * @param build the params builder's {@code pageSize(n).build()}
+   */
+  record PageSize(int max, IntFunction<Object> build) {
+  }
+
+  /**
+   * A filter flag of the vendor's listing, sent only when set.
+   *
+   * @param parameter the query parameter, for example {@code show_removed}
+   * @param value its value when set
+   * @param list lists with the flag set
+   * @param ids the ids listed with the flag set
+   */
+  record Filter(String parameter, String value, Function<VendorClient<?, ?, ?, ?>, PagedIterable<?>> list,
+      Function<FakeVendor, List<String>> ids) {
   }
 
   static Stream<Contract> vendors() {
@@ -146,7 +173,7 @@ class VendorContractTest {
                 (c, org) -> ((PolytomicClient) c).users()
                     .list(PolytomicListUsersParams.builder().orgId(org).build()),
                 id -> PolytomicListUsersParams.builder().orgId(id),
-                id -> PolytomicClient.builder().orgId(id))),
+                id -> PolytomicClient.builder().orgId(id)), null, null),
         new Contract("datagrid", () -> FakeDatagrid.start(USERS),
             f -> DatagridClient.builder().apiKey(datagrid(f).apiKey()).baseUrl(f.baseUrl())
                 .maxRetries(0).build(),
@@ -174,7 +201,8 @@ class VendorContractTest {
                 assertEquals("server_error", body.get("error").asText());
                 assertEquals(message, body.get("message").asText());
               }
-            }, null),
+            }, null, new PageSize(100, n -> DatagridListUsersParams.builder().pageSize(n).build()),
+            null),
         new Contract("pandadoc", () -> FakePandaDoc.start(USERS),
             f -> PandaDocClient.builder().apiKey(pandaDoc(f).apiKey()).baseUrl(f.baseUrl())
                 .maxRetries(0).build(),
@@ -193,7 +221,11 @@ class VendorContractTest {
               JsonNode body = e.bodyAs(JsonNode.class).orElseThrow();
               assertEquals(e.statusCode() == 429 ? "throttled" : "server_error", body.get("type").asText());
               assertEquals(message, body.get("detail").asText());
-            }, null),
+            }, null, new PageSize(50, n -> PandaDocListUsersParams.builder().pageSize(n).build()),
+            new Filter("show_removed", "false", c -> ((PandaDocClient) c).users()
+                .list(PandaDocListUsersParams.builder().showRemoved(false).build()),
+                f -> f.userIds().stream().filter(id -> !pandaDoc(f).removedUserIds().contains(id))
+                    .toList())),
         new Contract("podero", () -> FakePodero.start(USERS),
             f -> PoderoClient.builder().clientCredentials(podero(f).clientId(), podero(f).clientSecret())
                 .orgId(podero(f).orgId()).baseUrl(f.baseUrl()).maxRetries(0).build(),
@@ -217,7 +249,10 @@ class VendorContractTest {
                 (c, org) -> ((PoderoClient) c).users()
                     .list(PoderoListUsersParams.builder().orgId(org).build()),
                 id -> PoderoListUsersParams.builder().orgId(id),
-                id -> PoderoClient.builder().orgId(id))));
+                id -> PoderoClient.builder().orgId(id)), null,
+            new Filter("include_deleted", "true", c -> ((PoderoClient) c).users()
+                .list(PoderoListUsersParams.builder().includeDeleted(true).build()),
+                FakeVendor::userIds)));
   }
 
   private static FakePolytomic polytomic(FakeVendor f) {
@@ -427,6 +462,47 @@ class VendorContractTest {
     return vendorsWithAnOrganization().flatMap(v -> Stream.of("not-a-uuid", "../admin",
         "../../admin", "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/../x",
         "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9/..", "").map(id -> Arguments.of(v, id)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("pageSizesOutOfRange")
+  void rejectsAPageSizeOutOfRangeBeforeAnyRequest(Contract v, int pageSize) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> v.pageSize().build().apply(pageSize));
+
+    assertTrue(e.getMessage().contains(
+        "pageSize must be between 1 and " + v.pageSize().max() + ", was " + pageSize), e.getMessage());
+    assertEquals(0, v.fake().requestCount());
+    v.pageSize().build().apply(1);
+    v.pageSize().build().apply(v.pageSize().max());
+  }
+
+  static Stream<Arguments> pageSizesOutOfRange() {
+    return vendors().filter(v -> v.pageSize() != null).flatMap(v -> Stream.of(0, -1,
+        v.pageSize().max() + 1).map(n -> Arguments.of(v, n)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("vendorsWithAFilter")
+  void sendsTheFilterOnlyWhenItIsSet(Contract v) {
+    FakeVendor fake = v.fake();
+    Filter filter = v.filter();
+    try (VendorClient<?, ?, ?, ?> client = v.client().apply(fake)) {
+      assertEquals(filter.ids().apply(fake), filter.list().apply(client).stream().map(v.idOf()).toList());
+      assertEquals(1, usersRequests(fake, filter.parameter() + "=" + filter.value()));
+      assertEquals(v.listedIds().apply(fake), client.users().list().stream().map(v.idOf()).toList());
+    }
+
+    assertEquals(1, usersRequests(fake, filter.parameter() + "="));
+    assertNotEquals(v.listedIds().apply(fake), filter.ids().apply(fake), "the fake has users the filter changes");
+  }
+
+  private static long usersRequests(FakeVendor fake, String query) {
+    return fake.requests().stream().filter(r -> r.url().contains(query)).count();
+  }
+
+  static Stream<Contract> vendorsWithAFilter() {
+    return vendors().filter(v -> v.filter() != null);
   }
 
   static Stream<Arguments> vendorsAndErrors() {
