@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -64,17 +67,33 @@ class PandaDocClientTest {
     return IntStream.rangeClosed(1, n).mapToObj(i -> "u" + i).toList();
   }
 
-  @Test
-  void sendsAnAccessTokenAsBearer() {
+  /** Each way to give PandaDoc a credential, and the Authorization header it must send. */
+  static Stream<Arguments> credentials() {
+    return Stream.of(
+        Arguments.of("an OAuth2 access token, as bearer",
+            PandaDocClient.builder().accessToken("oauth-token").baseUrl(server.baseUrl()),
+            "Bearer oauth-token"),
+        Arguments.of("fromEnv preferring the API key",
+            PandaDocClient.builder().fromEnv(Environment.of(Map.of("PANDADOC_API_KEY", "env-key",
+                "PANDADOC_ACCESS_TOKEN", "env-token", "PANDADOC_BASE_URL", server.baseUrl()))),
+            "API-Key env-key"),
+        Arguments.of("fromEnv with an access token only",
+            PandaDocClient.builder().fromEnv(Environment.of(Map.of(
+                "PANDADOC_ACCESS_TOKEN", "env-token", "PANDADOC_BASE_URL", server.baseUrl()))),
+            "Bearer env-token"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("credentials")
+  void sendsTheCredentialWithItsScheme(String how, PandaDocClient.Builder builder, String authorization) {
     serveUsers(1, 50, 0);
 
-    try (PandaDocClient client = PandaDocClient.builder().accessToken("oauth-token")
-        .baseUrl(server.baseUrl()).build()) {
+    try (PandaDocClient client = builder.build()) {
       client.users().list().toList();
     }
 
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-        .withHeader("Authorization", equalTo("Bearer oauth-token")));
+        .withHeader("Authorization", equalTo(authorization)));
   }
 
   @Test
@@ -201,33 +220,6 @@ class PandaDocClientTest {
     assertNull(users.get(0).getWorkspaces());
     DirectoryUser mapped = PandaDocClient.toDirectoryUser(users.get(0));
     assertEquals(new DirectoryUser("pandadoc", "u1", null, null, "Doe", List.of(), null), mapped);
-  }
-
-  @Test
-  void fromEnvPrefersTheApiKey() {
-    serveUsers(1, 50, 0);
-
-    try (PandaDocClient client = PandaDocClient.builder().fromEnv(Environment.of(Map.of(
-        "PANDADOC_API_KEY", "env-key", "PANDADOC_ACCESS_TOKEN", "env-token",
-        "PANDADOC_BASE_URL", server.baseUrl()))).build()) {
-      client.users().list().toList();
-    }
-
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-        .withHeader("Authorization", equalTo("API-Key env-key")));
-  }
-
-  @Test
-  void fromEnvTakesAnAccessToken() {
-    serveUsers(1, 50, 0);
-
-    try (PandaDocClient client = PandaDocClient.builder().fromEnv(Environment.of(Map.of(
-        "PANDADOC_ACCESS_TOKEN", "env-token", "PANDADOC_BASE_URL", server.baseUrl()))).build()) {
-      client.users().list().toList();
-    }
-
-    server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
-        .withHeader("Authorization", equalTo("Bearer env-token")));
   }
 
   @Test

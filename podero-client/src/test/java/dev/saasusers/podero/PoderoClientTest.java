@@ -23,14 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * reliability-tests' {@code VendorContractTest}, against the fake.
  */
 class PoderoClientTest {
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(options().dynamicPort()).build();
+
   private static final String ORG = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
   private static final String USERS = "/api/partners/v2.0/org/" + ORG + "/users";
   private static final String TOKEN = "/api/partners/v2.0/auth/token";
   private static final String USER_ID = "11111111-2222-4333-8444-555555555555";
-
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   private static final String ONE_USER = """
       [{"id": "%s", "organization_id": "%s", "role": "admin", "email": "eva@example.com",
@@ -40,6 +40,14 @@ class PoderoClientTest {
   private static void serveToken(String accessToken) {
     server.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(okJson(
         "{\"access_token\": \"" + accessToken + "\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
+  }
+
+  /** Serves one user, and lists once with the client {@code builder} builds. */
+  private static void listOnce(PoderoClient.Builder builder) {
+    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
+    try (PoderoClient client = builder.build()) {
+      assertEquals(1, client.users().list().toList().size());
+    }
   }
 
   private PoderoClient.Builder builder() {
@@ -70,12 +78,8 @@ class PoderoClientTest {
   @Test
   void getsATokenWithThePasswordGrant() {
     serveToken("tok-pw");
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
-
-    try (PoderoClient client = PoderoClient.builder().password("ops@partner.example", "pw-secret")
-        .baseUrl(server.baseUrl()).orgId(ORG).build()) {
-      client.users().list().toList();
-    }
+    listOnce(PoderoClient.builder().password("ops@partner.example", "pw-secret")
+        .baseUrl(server.baseUrl()).orgId(ORG));
 
     server.verify(1, postRequestedFor(urlPathEqualTo(TOKEN))
         .withRequestBody(containing("grant_type=password"))
@@ -89,11 +93,7 @@ class PoderoClientTest {
   void aTokenUrlOfItsOwnWins() {
     server.stubFor(post(urlPathEqualTo("/custom/token")).willReturn(okJson(
         "{\"access_token\": \"tok-c\", \"token_type\": \"bearer\", \"expires_in\": 3600}")));
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
-
-    try (PoderoClient client = builder().tokenUrl(server.baseUrl() + "/custom/token").build()) {
-      client.users().list(PoderoListUsersParams.builder().build()).toList();
-    }
+    listOnce(builder().tokenUrl(server.baseUrl() + "/custom/token"));
 
     server.verify(0, postRequestedFor(urlPathEqualTo(TOKEN)));
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
@@ -149,14 +149,10 @@ class PoderoClientTest {
   void fromEnvReadsClientCredentialsOrgAndUrls() {
     server.stubFor(post(urlPathEqualTo("/env/token")).willReturn(okJson(
         "{\"access_token\": \"tok-env\", \"expires_in\": 3600}")));
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
-
-    try (PoderoClient client = PoderoClient.builder().fromEnv(Environment.of(Map.of(
+    listOnce(PoderoClient.builder().fromEnv(Environment.of(Map.of(
         "PODERO_CLIENT_ID", "env-id", "PODERO_CLIENT_SECRET", "env-secret",
         "PODERO_ORG_ID", ORG, "PODERO_BASE_URL", server.baseUrl(),
-        "PODERO_TOKEN_URL", "/env/token"))).build()) {
-      assertEquals(1, client.users().list().toList().size());
-    }
+        "PODERO_TOKEN_URL", "/env/token"))));
 
     server.verify(1, postRequestedFor(urlPathEqualTo("/env/token")));
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS))
@@ -166,13 +162,9 @@ class PoderoClientTest {
   @Test
   void fromEnvReadsThePasswordGrant() {
     serveToken("tok-pw");
-    server.stubFor(get(urlPathEqualTo(USERS)).willReturn(okJson(ONE_USER)));
-
-    try (PoderoClient client = PoderoClient.builder().fromEnv(Environment.of(Map.of(
+    listOnce(PoderoClient.builder().fromEnv(Environment.of(Map.of(
         "PODERO_USERNAME", "ops", "PODERO_PASSWORD", "pw", "PODERO_ORG_ID", ORG,
-        "PODERO_BASE_URL", server.baseUrl()))).build()) {
-      client.users().list().toList();
-    }
+        "PODERO_BASE_URL", server.baseUrl()))));
 
     server.verify(1, postRequestedFor(urlPathEqualTo(TOKEN))
         .withRequestBody(containing("grant_type=password")));
