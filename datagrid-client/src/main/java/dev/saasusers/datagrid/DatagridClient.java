@@ -42,7 +42,9 @@ public final class DatagridClient extends
   public static Builder builder() { return new Builder(); }
 
   /**
-   * @return a client configured from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
+   *
+   * @return a client from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
    * @throws IllegalArgumentException naming a variable that is missing or blank
    */
   public static DatagridClient fromEnv() { return builder().fromEnv().build(); }

@@ -41,6 +41,8 @@ public final class PandaDocClient
   }
 
   /**
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
+   *
    * @return a client from {@code PANDADOC_API_KEY} or {@code PANDADOC_ACCESS_TOKEN}, and optional
    *     {@code PANDADOC_BASE_URL}
    * @throws IllegalArgumentException when neither credential variable is set

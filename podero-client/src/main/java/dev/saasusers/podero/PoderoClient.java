@@ -62,6 +62,8 @@ public final class PoderoClient
   public static Builder builder() { return new Builder(); }
 
   /**
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
+   *
    * @return a client from {@code PODERO_CLIENT_ID} + {@code PODERO_CLIENT_SECRET} (or
    *     {@code PODERO_USERNAME} + {@code PODERO_PASSWORD}) and {@code PODERO_ORG_ID}, and optional
    *     {@code PODERO_BASE_URL}, {@code PODERO_TOKEN_URL}

@@ -45,6 +45,8 @@ public final class PolytomicClient
   public static Builder builder() { return new Builder(); }
 
   /**
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
+   *
    * @return a client from {@code POLYTOMIC_API_KEY} and {@code POLYTOMIC_ORG_ID}, and optional
    *     {@code POLYTOMIC_BASE_URL}
    * @throws IllegalArgumentException naming a variable that is missing or wrong
