@@ -1,7 +1,7 @@
 package dev.saasusers.benchmarks;
 
 import dev.saasusers.datagrid.DatagridClient;
-import dev.saasusers.datagrid.ListUsersParams;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class AsyncPrefetchBenchmark {
     try (LoopbackServer server = new LoopbackServer();
         DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY)
             .baseUrl(server.datagridBase(SERVER_MILLIS, (long) PAGES * PAGE_SIZE)).build()) {
-      ListUsersParams params = ListUsersParams.builder().pageSize(PAGE_SIZE).build();
+      DatagridListUsersParams params = DatagridListUsersParams.builder().pageSize(PAGE_SIZE).build();
       run(client, params, 1); // warm-up
       run(client, params, 0);
       List<Double> ratios = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class AsyncPrefetchBenchmark {
   }
 
   /** One async listing; the consumer spends its 20 ms on the last item of each page. */
-  private static long run(DatagridClient client, ListUsersParams params, int prefetch)
+  private static long run(DatagridClient client, DatagridListUsersParams params, int prefetch)
       throws Exception {
     LongAdder items = new LongAdder();
     long start = System.nanoTime();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import dev.saasusers.common.paging.Page;
 import dev.saasusers.datagrid.DatagridClient;
-import dev.saasusers.datagrid.ListUsersParams;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.datagrid.model.ListOrganizationUsers;
 import dev.saasusers.datagrid.model.OrganizationUser;
 import dev.saasusers.pandadoc.PandaDocClient;
@@ -338,7 +338,7 @@ public final class BenchmarkSuite {
       throws InterruptedException {
     long start = System.nanoTime();
     int pages = 0;
-    for (Page<OrganizationUser> page : client.users().list(ListUsersParams.builder().pageSize(100).build())
+    for (Page<OrganizationUser> page : client.users().list(DatagridListUsersParams.builder().pageSize(100).build())
         .prefetch(prefetch).pages()) {
       pages += page.items().isEmpty() ? 0 : 1;
       if (consumerMillis > 0) {
@@ -372,8 +372,8 @@ public final class BenchmarkSuite {
   private static double listPandaDoc(PandaDocClient client, int inFlight) {
     long start = System.nanoTime();
     long n = 0;
-    for (PandaDocUser u : client.users().list(dev.saasusers.pandadoc.ListUsersParams.builder()
-        .pageSize(50).parallelPages(inFlight).build())) {
+    for (PandaDocUser u : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.builder()
+        .pageSize(50).build()).parallelism(inFlight)) {
       n += u.getUserId() != null ? 1 : 0;
     }
     if (n != 10_000) {

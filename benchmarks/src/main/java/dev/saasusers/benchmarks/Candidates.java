@@ -6,7 +6,7 @@ import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.auth.Credentials;
 import dev.saasusers.datagrid.DatagridClient;
-import dev.saasusers.datagrid.ListUsersParams;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.datagrid.api.DatagridApi;
 import dev.saasusers.datagrid.model.ListOrganizationUsers;
 import dev.saasusers.datagrid.model.OrganizationUser;
@@ -91,7 +91,7 @@ final class Candidates {
           client = builder.baseUrl(base).build();
         }
         long n = 0;
-        for (OrganizationUser u : client.users().list(ListUsersParams.builder().pageSize(PAGE_SIZE).build())
+        for (OrganizationUser u : client.users().list(DatagridListUsersParams.builder().pageSize(PAGE_SIZE).build())
             .prefetch(0)) {
           n += u.getId().length() > 0 ? 1 : 0;
         }

@@ -2,7 +2,7 @@ package dev.saasusers.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.saasusers.datagrid.DatagridClient;
-import dev.saasusers.datagrid.ListUsersParams;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.datagrid.model.OrganizationUser;
 import dev.saasusers.pandadoc.PandaDocClient;
 import dev.saasusers.pandadoc.model.PandaDocUser;
@@ -60,7 +60,7 @@ public final class MemoryProbe {
       }
     } else {
       try (DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(args[0]).build()) {
-        for (OrganizationUser u : client.users().list(ListUsersParams.builder().pageSize(100).build())) {
+        for (OrganizationUser u : client.users().list(DatagridListUsersParams.builder().pageSize(100).build())) {
           users += u.getId() != null ? 1 : 0;
         }
       }

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         FakePodero podero = FakePodero.start(users)) {
       datagrid.faults().next(FakeFault.RATE_LIMITED);
       PageCounter counter = new PageCounter(out);
-      List<VendorClient<?>> clients = List.of(
+      List<VendorClient<?, ?, ?, ?>> clients = List.of(
           PolytomicClient.builder().baseUrl(polytomic.baseUrl()).apiKey(polytomic.apiKey())
               .orgId(polytomic.orgId().toString()).addListener(counter).build(),
           DatagridClient.builder().baseUrl(datagrid.baseUrl()).apiKey(datagrid.apiKey())
@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
           PoderoClient.builder().baseUrl(podero.baseUrl())
               .clientCredentials(podero.clientId(), podero.clientSecret())
               .orgId(podero.orgId().toString()).addListener(counter).build());
-      for (VendorClient<?> client : clients) {
+      for (VendorClient<?, ?, ?, ?> client : clients) {
         try (client) {
           counter.pages.set(0);
           long start = System.nanoTime();

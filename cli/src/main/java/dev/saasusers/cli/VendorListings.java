@@ -1,11 +1,13 @@
 package dev.saasusers.cli;
 
+import dev.saasusers.common.client.OrganizationClientBuilder;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.datagrid.DatagridClient;
 import dev.saasusers.pandadoc.PandaDocClient;
+import dev.saasusers.pandadoc.model.PandaDocUser;
 import dev.saasusers.podero.PoderoClient;
 import dev.saasusers.polytomic.PolytomicClient;
 
@@ -15,7 +17,7 @@ final class VendorListings {
   }
 
   /** A client and its lazy listing; closing it releases the client. */
-  record Opened(VendorClient<?> client, PagedIterable<UserRow> rows) implements AutoCloseable {
+  record Opened(VendorClient<?, ?, ?, ?> client, PagedIterable<UserRow> rows) implements AutoCloseable {
     @Override
     public void close() {
       client.close();
@@ -28,16 +30,14 @@ final class VendorListings {
       case POLYTOMIC: {
         PolytomicClient.Builder builder = fromEnv(PolytomicClient.builder(), env);
         requireOrgId(s, env, "POLYTOMIC_ORG_ID");
-        PolytomicClient client = configure(builder, s).build();
-        PagedIterable<UserRow> rows = (s.orgId() != null
-            ? client.users().list(s.orgId()) : client.users().list())
-            .map(u -> new UserRow(u, PolytomicClient.toDirectoryUser(u)));
-        return new Opened(client, rows);
+        PolytomicClient client = configure(orgId(builder, s), s).build();
+        return new Opened(client, client.users().list()
+            .map(u -> new UserRow(u, PolytomicClient.toDirectoryUser(u))));
       }
       case DATAGRID: {
         DatagridClient client = configure(fromEnv(DatagridClient.builder(), env), s).build();
-        dev.saasusers.datagrid.ListUsersParams.Builder params =
-            dev.saasusers.datagrid.ListUsersParams.builder().search(s.search());
+        dev.saasusers.datagrid.DatagridListUsersParams.Builder params =
+            dev.saasusers.datagrid.DatagridListUsersParams.builder().search(s.search());
         if (s.pageSize() != null) {
           params.pageSize(s.pageSize());
         }
@@ -46,27 +46,25 @@ final class VendorListings {
       }
       case PANDADOC: {
         PandaDocClient client = configure(fromEnv(PandaDocClient.builder(), env), s).build();
-        dev.saasusers.pandadoc.ListUsersParams.Builder params =
-            dev.saasusers.pandadoc.ListUsersParams.builder();
+        dev.saasusers.pandadoc.PandaDocListUsersParams.Builder params =
+            dev.saasusers.pandadoc.PandaDocListUsersParams.builder();
         if (s.pageSize() != null) {
           params.pageSize(s.pageSize());
         }
         if (s.showRemoved() != null) {
           params.showRemoved(s.showRemoved());
         }
-        if (s.parallel() != null) {
-          params.parallelPages(s.parallel());
-        }
-        return new Opened(client, client.users().list(params.build())
+        PagedIterable<PandaDocUser> users = client.users().list(params.build());
+        return new Opened(client, (s.parallel() != null ? users.parallelism(s.parallel()) : users)
             .verifyWithSecondPass(s.verify())
             .map(u -> new UserRow(u, PandaDocClient.toDirectoryUser(u))));
       }
       case PODERO: {
         PoderoClient.Builder builder = fromEnv(PoderoClient.builder(), env);
         requireOrgId(s, env, "PODERO_ORG_ID");
-        PoderoClient client = configure(builder, s).build();
-        dev.saasusers.podero.ListUsersParams.Builder params =
-            dev.saasusers.podero.ListUsersParams.builder().orgId(s.orgId());
+        PoderoClient client = configure(orgId(builder, s), s).build();
+        dev.saasusers.podero.PoderoListUsersParams.Builder params =
+            dev.saasusers.podero.PoderoListUsersParams.builder();
         if (s.includeDeleted() != null) {
           params.includeDeleted(s.includeDeleted());
         }
@@ -82,6 +80,11 @@ final class VendorListings {
     if (s.orgId() == null && !env.has(variable)) {
       throw new UsageException("--org-id is required (or set " + variable + ")");
     }
+  }
+
+  /** {@code --org-id} replaces the environment's organization; it is checked as a UUID here. */
+  private static <B extends OrganizationClientBuilder<B, ?>> B orgId(B builder, ListSettings s) {
+    return s.orgId() == null ? builder : builder.orgId(s.orgId());
   }
 
   /** A missing or bad credential variable is the environment's fault: exit 1, not 2. */

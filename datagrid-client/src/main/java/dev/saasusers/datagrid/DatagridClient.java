@@ -1,11 +1,10 @@
 package dev.saasusers.datagrid;
 
 import dev.saasusers.common.auth.Credentials;
-import dev.saasusers.common.client.RequestOptions;
+import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
-import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.CursorPaging;
 import dev.saasusers.common.paging.ItemsField;
@@ -15,114 +14,82 @@ import dev.saasusers.datagrid.api.DatagridApi;
 import dev.saasusers.datagrid.invoker.ApiClient;
 import dev.saasusers.datagrid.model.ListOrganizationUsers;
 import dev.saasusers.datagrid.model.OrganizationUser;
-import dev.saasusers.datagrid.model.OrganizationUserPermissions.RoleEnum;
-import java.util.List;
+import dev.saasusers.datagrid.model.OrganizationUserPermissions;
 
 /**
- * Datagrid's user API: every user of the organization, page by page, with cursor paging.
+ * Datagrid's user API: every user of the organization that the API key belongs to, page by
+ * page, with cursor paging.
  *
  * <pre>{@code
  * DatagridClient client = DatagridClient.fromEnv();   // DATAGRID_API_KEY
  * for (OrganizationUser u : client.users().list()) { System.out.println(u.getEmail()); }
  * }</pre>
  */
-public final class DatagridClient extends VendorClient<DatagridApi> {
+public final class DatagridClient extends
+    VendorClient<DatagridApi, DatagridClient, OrganizationUser, DatagridListUsersParams> {
   /** Datagrid's production API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   private static final VendorProfile VENDOR = VendorProfile.of("datagrid", "Datagrid");
-
+  /** The spec requires {@code data} (checked by the decoder) and does not let it be null. */
+  private static final ItemsField DATA = ItemsField.notNull(VENDOR, "listUsers", "data");
 
   private DatagridClient(ClientRuntime runtime) {
-    super(runtime, DatagridApi.class);
+    super(runtime, DatagridApi.class, DatagridClient::new, DatagridClient::toDirectoryUser,
+        DatagridListUsersParams.builder().build());
   }
 
+  /** {@return a builder; {@code apiKey} is required} */
+  public static Builder builder() { return new Builder(); }
+
   /**
-   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
-   * this client's connections and token cache.
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
    *
-   * @param overrides what to change; unset options keep this client's values
-   * @return the derived client
-   * @throws IllegalArgumentException naming a bad option, before any request
-   */
-  public DatagridClient withOptions(RequestOptions overrides) {
-    return derive(overrides, DatagridClient::new);
-  }
-
-  /** @return a builder; {@code apiKey} is required */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
-   * @return a client configured from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
+   * @return a client from {@code DATAGRID_API_KEY} and optional {@code DATAGRID_BASE_URL}
    * @throws IllegalArgumentException naming a variable that is missing or blank
    */
-  public static DatagridClient fromEnv() {
-    return builder().fromEnv(Environment.system()).build();
-  }
-
-  /** @return the users of the organization that the API key belongs to */
-  public Users users() {
-    return new Users();
-  }
-
-  @Override
-  public PagedIterable<DirectoryUser> directoryUsers() {
-    return users().list().map(DatagridClient::toDirectoryUser);
-  }
+  public static DatagridClient fromEnv() { return builder().fromEnv().build(); }
 
   /**
+   * Maps a Datagrid user to the cross-vendor shape; a role newer than the spec is
+   * {@link DirectoryUser#UNKNOWN_ROLE}.
+   *
    * @param user a Datagrid user
    * @return the same user in the cross-vendor shape
    */
   public static DirectoryUser toDirectoryUser(OrganizationUser user) {
-    RoleEnum known = user.getPermissions() == null ? null : user.getPermissions().getRole();
-    // A role newer than the spec decodes to the generator's catch-all; its name is no role.
-    String role = known == null ? null
-        : known == RoleEnum.UNKNOWN_DEFAULT_OPEN_API ? DirectoryUser.UNKNOWN_ROLE : known.getValue();
+    OrganizationUserPermissions permissions = user.getPermissions();
     return new DirectoryUser(VENDOR.id(), user.getId(), user.getEmail(), user.getFirstName(),
-        user.getLastName(), role == null ? List.of() : List.of(role), null);
+        user.getLastName(), roles(permissions == null ? null : permissions.getRole(),
+            OrganizationUserPermissions.RoleEnum::getValue), null);
   }
 
-  /** The spec requires {@code data} (checked by the decoder) and does not let it be null. */
-  private static final ItemsField DATA = ItemsField.notNull(VENDOR, "listUsers", "data");
-
-  /** Listing operations on the organization's users. */
-  public final class Users {
-    private Users() {
-    }
-
-    /** @return every user, lazily, 50 a page */
-    public PagedIterable<OrganizationUser> list() {
-      return list(ListUsersParams.builder().build());
-    }
-
-    /**
-     * @param params search, page size and direction
-     * @return every matching user, lazily; each page exposes its raw response
-     */
-    public PagedIterable<OrganizationUser> list(ListUsersParams params) {
-      // The query-map overload keeps compiling when the vendor adds an optional parameter.
-      if (params.backwards()) {
-        return paged("cursor-before", a -> CursorPaging.backwards(
-            before -> a.listUsersWithHttpInfo(query(params).before(before)),
-            ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
-            OrganizationUser::getId).itemsField(DATA));
-      }
-      return paged("cursor", a -> CursorPaging.of(
-          after -> a.listUsersWithHttpInfo(query(params).after(after)),
+  /** Search, page size and direction; 50 a page by default. */
+  @Override
+  protected PagedIterable<OrganizationUser> listUsers(DatagridListUsersParams params) {
+    if (params.backwards()) {
+      return paged("cursor-before", a -> CursorPaging.backwards(
+          before -> a.listUsersWithHttpInfo(query(params).before(before)),
           ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
           OrganizationUser::getId).itemsField(DATA));
     }
+    return paged("cursor", a -> CursorPaging.of(
+        after -> a.listUsersWithHttpInfo(query(params).after(after)),
+        ListOrganizationUsers::getData, ListOrganizationUsers::getHasMore,
+        OrganizationUser::getId).itemsField(DATA));
+  }
 
-    private DatagridApi.ListUsersQueryParams query(ListUsersParams params) {
-      return new DatagridApi.ListUsersQueryParams().search(params.search()).limit(params.pageSize());
-    }
+  /**
+   * A fresh query map for each request; the query-map overload keeps compiling when the vendor
+   * adds an optional parameter.
+   */
+  private static DatagridApi.ListUsersQueryParams query(DatagridListUsersParams params) {
+    return new DatagridApi.ListUsersQueryParams().search(params.search()).limit(params.pageSize());
   }
 
   /** Builds a {@link DatagridClient}. */
   public static final class Builder extends VendorClientBuilder<Builder, DatagridClient> {
     private Builder() {
+      super("DATAGRID");
     }
 
     /**
@@ -135,10 +102,8 @@ public final class DatagridClient extends VendorClient<DatagridApi> {
     }
 
     @Override
-    public Builder fromEnv(Environment env) {
+    protected void credentialsFrom(Environment env) {
       options.authenticator(Credentials.bearer(env.require("DATAGRID_API_KEY"), "DATAGRID_API_KEY"));
-      baseUrlFrom(env, "DATAGRID_BASE_URL");
-      return this;
     }
 
     @Override

@@ -22,11 +22,10 @@ class GeneratedApiTest {
   static WireMockExtension server = WireMockExtension.newInstance().options(
       com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort()).build();
 
+  /** The generated interface as a user reaches it: through the facade's {@code api()}. */
   private DatagridApi api() {
-    ClientOptions options = ClientOptions.builder().baseUrl(server.baseUrl())
-        .authenticator(Credentials.bearer("dg-key")).maxRetries(0).build();
-    return ClientRuntime.create(VendorProfile.of("datagrid", "Datagrid"), options)
-        .api(DatagridApi.class);
+    return DatagridClient.builder().apiKey("dg-key").baseUrl(server.baseUrl()).maxRetries(0).build()
+        .api();
   }
 
   @Test

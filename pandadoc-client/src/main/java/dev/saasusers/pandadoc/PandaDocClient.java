@@ -1,11 +1,10 @@
 package dev.saasusers.pandadoc;
 
 import dev.saasusers.common.auth.Credentials;
-import dev.saasusers.common.client.RequestOptions;
+import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
-import dev.saasusers.common.client.ClientRuntime;
 import dev.saasusers.common.http.VendorProfile;
 import dev.saasusers.common.paging.ItemsField;
 import dev.saasusers.common.paging.PageNumberPaging;
@@ -15,112 +14,71 @@ import dev.saasusers.pandadoc.api.PandaDocApi;
 import dev.saasusers.pandadoc.invoker.ApiClient;
 import dev.saasusers.pandadoc.model.ListUsersResponse;
 import dev.saasusers.pandadoc.model.PandaDocUser;
-import java.util.ArrayList;
-import java.util.List;
+import dev.saasusers.pandadoc.model.WorkspaceMembership;
 import java.util.function.Supplier;
 
 /**
- * PandaDoc's user API: every user with membership in the organization, page by page.
+ * PandaDoc's user API: every user with membership in the organization, page by page; pages can
+ * be fetched in parallel ({@code list().parallelism(4)}) and are still delivered in order.
  *
  * <pre>{@code
  * PandaDocClient client = PandaDocClient.fromEnv();   // PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN
- * client.users().list(ListUsersParams.builder().parallelPages(4).build()).forEach(System.out::println);
+ * client.users().list().parallelism(4).forEach(System.out::println);
  * }</pre>
  */
-public final class PandaDocClient extends VendorClient<PandaDocApi> {
+public final class PandaDocClient
+    extends VendorClient<PandaDocApi, PandaDocClient, PandaDocUser, PandaDocListUsersParams> {
   /** PandaDoc's API, from the spec's {@code servers}. */
   public static final String DEFAULT_BASE_URL = ApiClient.SPEC_BASE_PATH;
   private static final VendorProfile VENDOR = VendorProfile.of("pandadoc", "PandaDoc")
       .errorMessageFields("detail", "message", "type");
-
+  /** The spec requires no field of the list; {@code results} is an array, not nullable. */
+  private static final ItemsField RESULTS = ItemsField.notNull(VENDOR, "listUsers", "results");
 
   private PandaDocClient(ClientRuntime runtime) {
-    super(runtime, PandaDocApi.class);
+    super(runtime, PandaDocApi.class, PandaDocClient::new, PandaDocClient::toDirectoryUser,
+        PandaDocListUsersParams.builder().build());
   }
 
   /**
-   * Derives a client for some calls only: other timeout, retries, headers or parallelism, sharing
-   * this client's connections and token cache.
+   * Builds a client from the process environment ({@code builder().fromEnv().build()}).
    *
-   * @param overrides what to change; unset options keep this client's values
-   * @return the derived client
-   * @throws IllegalArgumentException naming a bad option, before any request
-   */
-  public PandaDocClient withOptions(RequestOptions overrides) {
-    return derive(overrides, PandaDocClient::new);
-  }
-
-  /** @return a builder; one of {@code apiKey}, {@code accessToken} or {@code tokenSupplier} is required */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /**
    * @return a client from {@code PANDADOC_API_KEY} or {@code PANDADOC_ACCESS_TOKEN}, and optional
    *     {@code PANDADOC_BASE_URL}
    * @throws IllegalArgumentException when neither credential variable is set
    */
-  public static PandaDocClient fromEnv() {
-    return builder().fromEnv(Environment.system()).build();
-  }
-
-  /** @return the users of the organization */
-  public Users users() {
-    return new Users();
-  }
-
-  @Override
-  public PagedIterable<DirectoryUser> directoryUsers() {
-    return users().list().map(PandaDocClient::toDirectoryUser);
-  }
+  public static PandaDocClient fromEnv() { return builder().fromEnv().build(); }
 
   /**
+   * Maps a PandaDoc user to the cross-vendor shape.
+   *
    * @param user a PandaDoc user
    * @return the same user in the cross-vendor shape; roles are the license, then workspace roles
    */
   public static DirectoryUser toDirectoryUser(PandaDocUser user) {
-    List<String> roles = new ArrayList<>();
-    if (user.getLicense() != null) {
-      roles.add(user.getLicense());
-    }
-    if (user.getWorkspaces() != null) {
-      user.getWorkspaces().forEach(w -> roles.add(w.getRole()));
-    }
     return new DirectoryUser(VENDOR.id(), user.getUserId(), user.getEmail(), user.getFirstName(),
-        user.getLastName(), roles, null);
+        user.getLastName(), roles(user.getLicense(), user.getWorkspaces(), WorkspaceMembership::getRole),
+        null);
   }
 
-  /** The spec requires no field of the list; {@code results} is an array, not nullable. */
-  private static final ItemsField RESULTS = ItemsField.notNull(VENDOR, "listUsers", "results");
-
-  /** Listing operations on the organization's users. */
-  public final class Users {
-    private Users() {
-    }
-
-    /** @return every user, lazily, 50 a page, including removed memberships (the API's default) */
-    public PagedIterable<PandaDocUser> list() {
-      return list(ListUsersParams.builder().build());
-    }
-
-    /**
-     * @param params page size, {@code show_removed} and parallel pages
-     * @return every matching user in order, lazily; each page exposes its raw response
-     */
-    public PagedIterable<PandaDocUser> list(ListUsersParams params) {
-      int count = params.pageSize();
-      return paged("page", a -> PageNumberPaging.of(
-          page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
-              .count(count).page(page).showRemoved(params.showRemoved())), count,
-          ListUsersResponse::getResults, ListUsersResponse::getTotal).itemsField(RESULTS)
-          .idOf(PandaDocUser::getUserId))
-          .parallelism(parallelism(params.parallelPages()));
-    }
+  /** Page size and {@code show_removed}; every user in order, 50 a page by default. */
+  @Override
+  protected PagedIterable<PandaDocUser> listUsers(PandaDocListUsersParams params) {
+    int count = params.pageSize();
+    return paged("page", a -> PageNumberPaging.of(
+        page -> a.listUsersWithHttpInfo(new PandaDocApi.ListUsersQueryParams()
+            .count(count).page(page).showRemoved(params.showRemoved())), count,
+        ListUsersResponse::getResults, ListUsersResponse::getTotal).itemsField(RESULTS)
+        .idOf(PandaDocUser::getUserId));
   }
+
+  /** {@return a builder; one of {@code apiKey}, {@code accessToken} or {@code tokenSupplier} is required} */
+  public static Builder builder() { return new Builder(); }
 
   /** Builds a {@link PandaDocClient}. */
   public static final class Builder extends VendorClientBuilder<Builder, PandaDocClient> {
     private Builder() {
+      super("PANDADOC");
     }
 
     /**
@@ -151,7 +109,7 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
     }
 
     @Override
-    public Builder fromEnv(Environment env) {
+    protected void credentialsFrom(Environment env) {
       if (env.has("PANDADOC_API_KEY")) {
         apiKey(env.require("PANDADOC_API_KEY"));
       } else if (env.has("PANDADOC_ACCESS_TOKEN")) {
@@ -160,8 +118,6 @@ public final class PandaDocClient extends VendorClient<PandaDocApi> {
         throw new IllegalArgumentException(
             "environment variable PANDADOC_API_KEY or PANDADOC_ACCESS_TOKEN must be set");
       }
-      baseUrlFrom(env, "PANDADOC_BASE_URL");
-      return this;
     }
 
     @Override

@@ -79,13 +79,14 @@ class AbuseTableTest {
         row("orgId with ../ (listing)", "orgId",
             () -> list(SuiteClients.podero(podero).build(), "../../admin")),
         row("Polytomic orgId with ../", "orgId",
-            () -> SuiteClients.polytomic(polytomic).build().users().list("../users").iterator().hasNext()),
-        row("Datagrid page size 0", "pageSize", () -> dev.saasusers.datagrid.ListUsersParams.builder().pageSize(0).build()),
-        row("Datagrid page size -1", "pageSize", () -> dev.saasusers.datagrid.ListUsersParams.builder().pageSize(-1).build()),
-        row("Datagrid page size 101", "pageSize", () -> dev.saasusers.datagrid.ListUsersParams.builder().pageSize(101).build()),
-        row("PandaDoc page size 0", "pageSize", () -> dev.saasusers.pandadoc.ListUsersParams.builder().pageSize(0).build()),
-        row("PandaDoc page size -1", "pageSize", () -> dev.saasusers.pandadoc.ListUsersParams.builder().pageSize(-1).build()),
-        row("PandaDoc page size 51", "pageSize", () -> dev.saasusers.pandadoc.ListUsersParams.builder().pageSize(51).build()),
+            () -> SuiteClients.polytomic(polytomic).build().users()
+                .list(dev.saasusers.polytomic.PolytomicListUsersParams.builder().orgId("../users").build())),
+        row("Datagrid page size 0", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(0).build()),
+        row("Datagrid page size -1", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(-1).build()),
+        row("Datagrid page size 101", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(101).build()),
+        row("PandaDoc page size 0", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(0).build()),
+        row("PandaDoc page size -1", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(-1).build()),
+        row("PandaDoc page size 51", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(51).build()),
         row("http:// to a non-loopback host", "allowInsecureHttp",
             () -> DatagridClient.builder().apiKey("dg_live_x").baseUrl("http://api.example.com").build()),
         row("base URL not a URL", "baseUrl is not a URL",
@@ -151,7 +152,7 @@ class AbuseTableTest {
   }
 
   private static boolean list(PoderoClient client, String orgId) {
-    return client.users().list(dev.saasusers.podero.ListUsersParams.builder().orgId(orgId).build())
+    return client.users().list(dev.saasusers.podero.PoderoListUsersParams.builder().orgId(orgId).build())
         .iterator().hasNext();
   }
 

@@ -37,8 +37,8 @@ class ApiAccessorTest {
   private static final RequestOptions NO_RETRIES = RequestOptions.builder().maxRetries(0).build();
 
   /** One list call through the accessor: retried once past a 503; the derived client does not retry. */
-  private static <A> void checkAccessor(FakeVendor fake, VendorClient<A> client,
-      VendorClient<A> noRetries, Function<A, RawResponse<?>> listUsers) {
+  private static <A> void checkAccessor(FakeVendor fake, VendorClient<A, ?, ?, ?> client,
+      VendorClient<A, ?, ?, ?> noRetries, Function<A, RawResponse<?>> listUsers) {
     fake.faults().next(FakeFault.SERVICE_UNAVAILABLE);
     RawResponse<?> raw = listUsers.apply(client.api());
     assertEquals(200, raw.statusCode());

@@ -39,7 +39,7 @@ class ExhaustedRetriesTest {
         DatagridClient client = SuiteClients.datagrid(fake).maxRetries(MAX_RETRIES).build()) {
       fake.faults().alwaysAfter(4, FakeFault.SERVICE_UNAVAILABLE);
       PagedIterable<OrganizationUser> users = client.users().list(
-          dev.saasusers.datagrid.ListUsersParams.builder().pageSize(100).build()).prefetch(0);
+          dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(100).build()).prefetch(0);
       List<String> ids = new ArrayList<>();
       SdkException failure = drain(users.iterator(), OrganizationUser::getId, ids);
       SuiteLedger.exception("Datagrid exhausted retries", failure);
@@ -64,8 +64,8 @@ class ExhaustedRetriesTest {
     try (FakePandaDoc fake = FakePandaDoc.start(1_000);
         PandaDocClient client = SuiteClients.pandaDoc(fake).maxRetries(MAX_RETRIES).build()) {
       fake.faults().alwaysAfter(6, FakeFault.CONNECTION_RESET);
-      PagedIterable<PandaDocUser> users = client.users().list(dev.saasusers.pandadoc.ListUsersParams
-          .builder().pageSize(50).parallelPages(4).build());
+      PagedIterable<PandaDocUser> users = client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams
+          .builder().pageSize(50).build()).parallelism(4);
       List<String> ids = new ArrayList<>();
       SdkException failure = drain(users.iterator(), PandaDocUser::getUserId, ids);
       SuiteLedger.exception("PandaDoc exhausted retries", failure);

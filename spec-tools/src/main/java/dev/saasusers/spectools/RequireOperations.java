@@ -80,8 +80,8 @@ public final class RequireOperations {
     if (sameEndpoint.isPresent()) {
       String newId = sameEndpoint.get().operationId();
       return "The spec now names " + need.endpoint() + " '" + newId + "': if the vendor renamed it,"
-          + " map '" + newId + "' to the method the facade calls (operationIdNameMappings) and list"
-          + " it in vendor.requiredOperations, both in " + pom + ".";
+          + " set vendor.listUsersOperation to '" + newId + "' in " + pom
+          + " (it maps the operation to the method the facade calls, and is checked here).";
     }
     return (need.endpoint().isEmpty() ? "" : "The spec has no " + need.endpoint() + " either. ")
         + "Keep the previous spec (git checkout -- <spec>), or adapt the facade and " + pom

@@ -24,17 +24,35 @@ final class ProjectFiles {
     return dir;
   }
 
-  /** A property of a vendor module's pom, e.g. {@code vendor.requiredOperations}. */
+  /**
+   * A property of a vendor module as Maven sees it, e.g. {@code vendor.requiredOperations}: from the
+   * vendor's pom, else from its parent {@code vendor-client/pom.xml}, with {@code ${...}} of the
+   * vendor's own properties filled in.
+   */
   static String vendorPomProperty(String vendor, String property) {
     Path pom = root().resolve(vendor + "-client/pom.xml");
+    String value = property(pom, property);
+    if (value == null) {
+      value = property(root().resolve("vendor-client/pom.xml"), property);
+    }
+    if (value == null) {
+      throw new IllegalStateException(pom + " and vendor-client/pom.xml have no <" + property + ">");
+    }
+    Matcher reference = Pattern.compile("\\$\\{(vendor\\.[^}]+)}").matcher(value);
+    StringBuilder filled = new StringBuilder();
+    while (reference.find()) {
+      reference.appendReplacement(filled,
+          Matcher.quoteReplacement(vendorPomProperty(vendor, reference.group(1))));
+    }
+    return reference.appendTail(filled).toString();
+  }
+
+  private static String property(Path pom, String property) {
     try {
       Matcher m =
           Pattern.compile("<" + Pattern.quote(property) + ">(.*?)</" + Pattern.quote(property) + ">")
               .matcher(Files.readString(pom));
-      if (!m.find()) {
-        throw new IllegalStateException(pom + " has no <" + property + ">");
-      }
-      return m.group(1).strip();
+      return m.find() ? m.group(1).strip() : null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

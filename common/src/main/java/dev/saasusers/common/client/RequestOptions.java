@@ -69,7 +69,8 @@ public final class RequestOptions {
 
   /**
    * @return pages fetched at once by listings that can fetch pages in parallel (PandaDoc), if
-   *     overridden; it takes precedence over the listing parameters
+   *     overridden: the default of every listing of the derived client, which a listing's own
+   *     {@code PagedIterable.parallelism(n)} replaces
    */
   public OptionalInt parallelism() {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * What every vendor client's builder shares: the transport, retry, timeout and safety options of
- * {@link ClientOptions}. A vendor's builder adds only its credentials and its own defaults.
+ * {@link ClientOptions}, and {@code fromEnv} (credentials, then {@code <VENDOR>_BASE_URL}). A
+ * vendor's builder adds only its credentials and its own defaults.
  *
  * @param <B> the vendor builder type, returned for chaining
  * @param <C> the client type it builds
@@ -19,10 +20,15 @@ import java.util.function.Consumer;
 public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C> {
   /** The options being assembled; a vendor builder sets the authenticator on it. */
   protected final ClientOptions.Builder options = ClientOptions.builder();
+  private final String variablePrefix;
   private String baseUrl;
 
-  /** For subclasses. */
-  protected VendorClientBuilder() {
+  /**
+   * @param variablePrefix the vendor's environment prefix, for example {@code DATAGRID} for
+   *     {@code DATAGRID_BASE_URL}
+   */
+  protected VendorClientBuilder(String variablePrefix) {
+    this.variablePrefix = Objects.requireNonNull(variablePrefix, "variablePrefix");
   }
 
   /**
@@ -139,13 +145,43 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
-   * Reads the vendor's credentials and optional base URL from the environment.
+   * Reads the vendor's credentials and optional {@code <VENDOR>_BASE_URL} from the environment.
    *
    * @param environment where to read the variables
    * @return this builder
    * @throws IllegalArgumentException naming a required variable that is missing or blank
    */
-  public abstract B fromEnv(Environment environment);
+  public B fromEnv(Environment environment) {
+    credentialsFrom(environment);
+    baseUrlFrom(environment, variable("BASE_URL"));
+    return self();
+  }
+
+  /**
+   * Reads the settings from the process environment, as {@link #fromEnv(Environment)}.
+   *
+   * @return this builder
+   * @throws IllegalArgumentException naming a required variable that is missing or blank
+   */
+  public B fromEnv() {
+    return fromEnv(Environment.system());
+  }
+
+  /**
+   * Sets the vendor's credentials from its variables.
+   *
+   * @param environment where to read them
+   * @throws IllegalArgumentException naming a variable that is missing or blank
+   */
+  protected abstract void credentialsFrom(Environment environment);
+
+  /**
+   * @param suffix for example {@code ORG_ID}
+   * @return the vendor's variable of that name, for example {@code PODERO_ORG_ID}
+   */
+  protected final String variable(String suffix) {
+    return variablePrefix + "_" + suffix;
+  }
 
   /**
    * @return the client; options are checked here, before any request
@@ -188,8 +224,9 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
     return options.baseUrl(baseUrl != null ? baseUrl : defaultBaseUrl).build();
   }
 
+  /** {@return this builder, as the vendor builder type} */
   @SuppressWarnings("unchecked")
-  private B self() {
+  protected final B self() {
     return (B) this;
   }
 }

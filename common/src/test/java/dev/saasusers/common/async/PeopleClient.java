@@ -1,6 +1,5 @@
 package dev.saasusers.common.async;
 
-import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.config.ClientOptions;
 import dev.saasusers.common.client.ClientRuntime;
@@ -12,27 +11,26 @@ import dev.saasusers.common.user.DirectoryUser;
 import java.util.List;
 
 /** A vendor client built like the four real facades, on {@link PeopleApi}. */
-final class PeopleClient extends VendorClient<PeopleApi> {
+final class PeopleClient
+    extends VendorClient<PeopleApi, PeopleClient, PeopleApi.Person, PeopleClient.NoParams> {
   static final VendorProfile VENDOR = VendorProfile.of("people", "People");
   static final int PAGE_SIZE = 2;
 
+  /** The people API takes no listing parameters. */
+  record NoParams() {
+  }
 
   private PeopleClient(ClientRuntime runtime) {
-    super(runtime, PeopleApi.class);
+    super(runtime, PeopleApi.class, PeopleClient::new, p -> new DirectoryUser(VENDOR.id(), p.id(),
+        p.email(), null, null, List.of(), null), new NoParams());
   }
 
   static PeopleClient create(ClientOptions options) {
     return new PeopleClient(ClientRuntime.create(VENDOR, options));
   }
 
-  PeopleClient withOptions(RequestOptions overrides) {
-    return derive(overrides, PeopleClient::new);
-  }
-
   PagedIterable<PeopleApi.Person> people() {
-    return paged("page", a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
-        PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total))
-        .parallelism(parallelism(1));
+    return users().list();
   }
 
   /** Everyone in one response, built like the Polytomic and Podero facades' listings. */
@@ -42,8 +40,8 @@ final class PeopleClient extends VendorClient<PeopleApi> {
   }
 
   @Override
-  public PagedIterable<DirectoryUser> directoryUsers() {
-    return people().map(p -> new DirectoryUser(vendorId(), p.id(), p.email(), null, null,
-        List.of(), null));
+  protected PagedIterable<PeopleApi.Person> listUsers(NoParams params) {
+    return paged("page", a -> PageNumberPaging.of(page -> a.listPeopleWithHttpInfo(page, PAGE_SIZE),
+        PAGE_SIZE, PeopleApi.PeoplePage::people, PeopleApi.PeoplePage::total));
   }
 }

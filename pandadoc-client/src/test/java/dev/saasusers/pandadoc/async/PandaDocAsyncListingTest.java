@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.saasusers.common.client.RequestOptions;
 import dev.saasusers.common.http.ApiIoException;
-import dev.saasusers.pandadoc.ListUsersParams;
+import dev.saasusers.pandadoc.PandaDocListUsersParams;
 import dev.saasusers.pandadoc.PandaDocClient;
 import dev.saasusers.pandadoc.model.PandaDocUser;
 import dev.saasusers.testing.FakeFault;
@@ -41,7 +41,7 @@ class PandaDocAsyncListingTest {
     fake.close();
   }
 
-  private List<String> asyncIds(PandaDocClient c, ListUsersParams params) throws Exception {
+  private List<String> asyncIds(PandaDocClient c, PandaDocListUsersParams params) throws Exception {
     List<String> ids = Collections.synchronizedList(new ArrayList<>());
     c.users().list(params).async().forEach(u -> ids.add(u.getUserId())).get(30, TimeUnit.SECONDS);
     return ids;
@@ -49,7 +49,7 @@ class PandaDocAsyncListingTest {
 
   @Test
   void asyncDeliversTheSyncUsersUnderInjectedFaults() throws Exception {
-    ListUsersParams params = ListUsersParams.builder().build();
+    PandaDocListUsersParams params = PandaDocListUsersParams.builder().build();
     List<String> sync = client.users().list(params).map(PandaDocUser::getUserId).toList();
     assertEquals(fake.userIds(), sync);
 
@@ -62,7 +62,7 @@ class PandaDocAsyncListingTest {
 
   @Test
   void asyncResumesFromTheCheckpointOfAFinalFailure() throws Exception {
-    ListUsersParams params = ListUsersParams.builder().build();
+    PandaDocListUsersParams params = PandaDocListUsersParams.builder().build();
     fake.faults().alwaysAfter(1, FakeFault.SERVICE_UNAVAILABLE);
     List<String> first = Collections.synchronizedList(new ArrayList<>());
     ExecutionException failed = assertThrows(ExecutionException.class, () -> client.users()
@@ -85,7 +85,7 @@ class PandaDocAsyncListingTest {
     PandaDocClient quick = client.withOptions(
         RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build());
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> asyncIds(quick, ListUsersParams.builder().build()));
+        () -> asyncIds(quick, PandaDocListUsersParams.builder().build()));
     assertInstanceOf(ApiIoException.class, failed.getCause());
     assertEquals(1, fake.requestCount(), "maxRetries(0) sent the request once");
 

@@ -1,17 +1,17 @@
 package dev.saasusers.datagrid;
 
 /**
- * Optional parameters of {@link DatagridClient.Users#list(ListUsersParams)}, checked when built.
+ * Optional parameters of {@link DatagridClient.Users#list(DatagridListUsersParams)}, checked when built.
  *
  * <pre>{@code
- * client.users().list(ListUsersParams.builder().search("ann").pageSize(100).build());
+ * client.users().list(DatagridListUsersParams.builder().search("ann").pageSize(100).build());
  * }</pre>
  *
  * @param search filters users by name or email; null for all
  * @param pageSize users per request, 1 to 100; null for the API's default of 50
  * @param backwards page with {@code before} instead of {@code after}, from the end of the list
  */
-public record ListUsersParams(String search, Integer pageSize, boolean backwards) {
+public record DatagridListUsersParams(String search, Integer pageSize, boolean backwards) {
   /** The API's largest page. */
   public static final int MAX_PAGE_SIZE = 100;
 
@@ -23,7 +23,7 @@ public record ListUsersParams(String search, Integer pageSize, boolean backwards
    * @param backwards page with {@code before} instead of {@code after}
    * @throws IllegalArgumentException naming a value out of range
    */
-  public ListUsersParams {
+  public DatagridListUsersParams {
     if (pageSize != null && (pageSize < 1 || pageSize > MAX_PAGE_SIZE)) {
       throw new IllegalArgumentException(
           "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
@@ -38,7 +38,7 @@ public record ListUsersParams(String search, Integer pageSize, boolean backwards
     return new Builder();
   }
 
-  /** Builds {@link ListUsersParams}. */
+  /** Builds {@link DatagridListUsersParams}. */
   public static final class Builder {
     private String search;
     private Integer pageSize;
@@ -75,8 +75,8 @@ public record ListUsersParams(String search, Integer pageSize, boolean backwards
     }
 
     /** @return the checked parameters */
-    public ListUsersParams build() {
-      return new ListUsersParams(search, pageSize, backwards);
+    public DatagridListUsersParams build() {
+      return new DatagridListUsersParams(search, pageSize, backwards);
     }
   }
 }

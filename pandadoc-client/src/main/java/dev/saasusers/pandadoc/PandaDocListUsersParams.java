@@ -1,17 +1,18 @@
 package dev.saasusers.pandadoc;
 
 /**
- * Optional parameters of {@link PandaDocClient.Users#list(ListUsersParams)}, checked when built.
+ * Optional parameters of PandaDoc's {@code users().list(params)}, checked when built. Pages in
+ * parallel are a setting of the listing, not of the parameters: {@code list(params).parallelism(4)}
+ * (or {@code RequestOptions.parallelism} for every listing of a derived client).
  *
  * <pre>{@code
- * client.users().list(ListUsersParams.builder().pageSize(50).showRemoved(false).parallelPages(4).build());
+ * client.users().list(PandaDocListUsersParams.builder().pageSize(50).showRemoved(false).build()).parallelism(4);
  * }</pre>
  *
  * @param pageSize users per request ({@code count}), 1 to 50
  * @param showRemoved whether to include users with removed memberships; null for the API's default (true)
- * @param parallelPages pages fetched at once after the first reveals the total; 1 is sequential
  */
-public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPages) {
+public record PandaDocListUsersParams(int pageSize, Boolean showRemoved) {
   /** The API's largest page, and the default. */
   public static final int MAX_PAGE_SIZE = 50;
 
@@ -20,34 +21,31 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
    *
    * @param pageSize users per request, 1 to 50
    * @param showRemoved whether to include removed memberships; null for the default
-   * @param parallelPages pages fetched at once, 1 to 64
    * @throws IllegalArgumentException naming a value out of range
    */
-  public ListUsersParams {
+  public PandaDocListUsersParams {
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw new IllegalArgumentException(
           "pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
     }
-    if (parallelPages < 1 || parallelPages > 64) {
-      throw new IllegalArgumentException("parallelPages must be between 1 and 64, was " + parallelPages);
-    }
   }
 
-  /** @return a builder with the API's defaults and sequential paging */
+  /** {@return a builder with the API's defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Builds {@link ListUsersParams}. */
+  /** Builds {@link PandaDocListUsersParams}. */
   public static final class Builder {
     private int pageSize = MAX_PAGE_SIZE;
     private Boolean showRemoved;
-    private int parallelPages = 1;
 
     private Builder() {
     }
 
     /**
+     * Sets the users per request.
+     *
      * @param pageSize users per request, 1 to 50
      * @return this builder
      */
@@ -57,6 +55,8 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
     }
 
     /**
+     * Sets {@code show_removed}.
+     *
      * @param showRemoved whether to include users with removed memberships
      * @return this builder
      */
@@ -65,18 +65,9 @@ public record ListUsersParams(int pageSize, Boolean showRemoved, int parallelPag
       return this;
     }
 
-    /**
-     * @param parallelPages pages fetched at once, 1 to 64; 4 is a good start, still in order
-     * @return this builder
-     */
-    public Builder parallelPages(int parallelPages) {
-      this.parallelPages = parallelPages;
-      return this;
-    }
-
-    /** @return the checked parameters */
-    public ListUsersParams build() {
-      return new ListUsersParams(pageSize, showRemoved, parallelPages);
+    /** {@return the checked parameters} */
+    public PandaDocListUsersParams build() {
+      return new PandaDocListUsersParams(pageSize, showRemoved);
     }
   }
 }
