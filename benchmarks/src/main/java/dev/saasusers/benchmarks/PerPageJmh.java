@@ -1,7 +1,7 @@
 package dev.saasusers.benchmarks;
 
 import dev.saasusers.datagrid.DatagridClient;
-import dev.saasusers.datagrid.ListUsersParams;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.datagrid.model.ListOrganizationUsers;
 import dev.saasusers.datagrid.model.OrganizationUser;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public class PerPageJmh {
     server = new LoopbackServer();
     base = server.datagridBase(0, USERS);
     client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(base).build();
-    sdkUsers = client.users().list(ListUsersParams.builder().pageSize(Candidates.PAGE_SIZE).build())
+    sdkUsers = client.users().list(DatagridListUsersParams.builder().pageSize(Candidates.PAGE_SIZE).build())
         .prefetch(0).iterator();
     rawHuc = Candidates.rawUrlConnectionPage();
     rawJdk = Candidates.rawJdkPage();

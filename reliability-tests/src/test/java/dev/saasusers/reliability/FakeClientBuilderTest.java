@@ -65,7 +65,7 @@ class FakeClientBuilderTest {
         e.getMessage());
   }
 
-  private static void assertLists(VendorClient<?> client, int users) {
+  private static void assertLists(VendorClient<?, ?, ?, ?> client, int users) {
     try (client) {
       assertEquals(users, client.directoryUsers().stream().count(), client.vendorId());
     }
