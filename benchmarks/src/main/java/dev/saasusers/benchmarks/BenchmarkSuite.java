@@ -63,6 +63,8 @@ public final class BenchmarkSuite {
   }
 
   /**
+   * Runs the figures chosen with {@code -Dfigures}, all by default.
+   *
    * @param args ignored
    * @throws Exception when a figure cannot be measured
    */
@@ -573,7 +575,7 @@ public final class BenchmarkSuite {
         : cls.indexOf('.', cls.indexOf('.') + 1))) + ".*";
   }
 
-  /** @return seconds to the first line (user or FIRST) and to exit */
+  /** {@return seconds to the first line (user or FIRST) and to exit} */
   private static double[] timeLaunch(List<String> command, String base, String marker)
       throws IOException, InterruptedException {
     return timeLaunch(command, base, marker, Map.of());

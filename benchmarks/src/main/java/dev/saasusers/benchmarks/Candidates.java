@@ -48,8 +48,8 @@ final class Candidates {
   }
 
   /**
-   * @return the SDK's Jackson settings without Blackbird, for the raw baselines: the SDK
-   *     mapper's own configuration, so that only Blackbird differs
+   * {@return the SDK's Jackson settings without Blackbird, for the raw baselines: the SDK mapper's
+   *     own configuration, so that only Blackbird differs}
    */
   static ObjectMapper plainJackson() {
     ObjectMapper mapper = new ObjectMapper();
@@ -61,7 +61,7 @@ final class Candidates {
     return mapper;
   }
 
-  /** @return the Feign transports by name, in table order */
+  /** {@return the Feign transports by name, in table order} */
   static Map<String, Supplier<Client>> transports() {
     Map<String, Supplier<Client>> map = new LinkedHashMap<>();
     map.put("feign-java11 (JDK HttpClient)", () -> new Http2Client(HttpClient.newBuilder()
@@ -76,7 +76,7 @@ final class Candidates {
     return map;
   }
 
-  /** @return the SDK over the given transport, sequential iteration, no prefetch */
+  /** {@return the SDK over the given transport, sequential iteration, no prefetch} */
   static Lister sdk(Client transport) {
     DatagridClient.Builder builder = DatagridClient.builder().apiKey(API_KEY);
     if (transport != null) {
@@ -130,13 +130,13 @@ final class Candidates {
     return base + "/organization/users?limit=" + PAGE_SIZE + (after == null ? "" : "&after=" + after);
   }
 
-  /** @return raw JDK HttpClient + Jackson into the generated models */
+  /** {@return raw JDK HttpClient + Jackson into the generated models} */
   static Lister rawJdk() {
     PageCall page = rawJdkPage();
     return base -> walk(base, page);
   }
 
-  /** @return one page through the raw JDK HttpClient + Jackson */
+  /** {@return one page through the raw JDK HttpClient + Jackson} */
   static PageCall rawJdkPage() {
     ObjectMapper mapper = plainJackson();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -155,13 +155,13 @@ final class Candidates {
     };
   }
 
-  /** @return raw OkHttp + Jackson */
+  /** {@return raw OkHttp + Jackson} */
   static Lister rawOkHttp() {
     PageCall page = rawOkHttpPage();
     return base -> walk(base, page);
   }
 
-  /** @return one page through raw OkHttp + Jackson */
+  /** {@return one page through raw OkHttp + Jackson} */
   static PageCall rawOkHttpPage() {
     ObjectMapper mapper = plainJackson();
     okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
@@ -176,13 +176,13 @@ final class Candidates {
     };
   }
 
-  /** @return raw HttpURLConnection + Jackson */
+  /** {@return raw HttpURLConnection + Jackson} */
   static Lister rawUrlConnection() {
     PageCall page = rawUrlConnectionPage();
     return base -> walk(base, page);
   }
 
-  /** @return one page through raw HttpURLConnection + Jackson */
+  /** {@return one page through raw HttpURLConnection + Jackson} */
   static PageCall rawUrlConnectionPage() {
     ObjectMapper mapper = plainJackson();
     return (b, after) -> {
@@ -199,7 +199,7 @@ final class Candidates {
     };
   }
 
-  /** @return HttpURLConnection, body read and dropped: the server-plus-socket floor */
+  /** {@return HttpURLConnection, body read and dropped: the server-plus-socket floor} */
   static Lister serverOnly() {
     return base -> {
       // Ids are numbered, so the cursor is computable without decoding.
@@ -224,7 +224,10 @@ final class Candidates {
     };
   }
 
-  /** @return the SDK's Feign layers (auth, retry, error mapping, observer) without the paging layer */
+  /**
+   * {@return the SDK's Feign layers (auth, retry, error mapping, observer) without the paging
+   *     layer}
+   */
   static Lister sdkFeignLayers(Client transport) {
     return new Lister() {
       ClientRuntime runtime;
@@ -249,7 +252,10 @@ final class Candidates {
     };
   }
 
-  /** @return a plain Feign client over the same transport: Jackson decoder, no retry, no auth layer */
+  /**
+   * {@return a plain Feign client over the same transport: Jackson decoder, no retry, no auth
+   *     layer}
+   */
   static Lister plainFeign(Client transport) {
     ObjectMapper mapper = dev.saasusers.common.http.JsonMapper.standard(); // as the SDK: only the layers differ
     return new Lister() {

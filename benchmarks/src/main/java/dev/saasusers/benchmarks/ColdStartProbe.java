@@ -11,6 +11,8 @@ public final class ColdStartProbe {
   }
 
   /**
+   * Lists the first page once and prints when its first user arrived.
+   *
    * @param args candidate name ({@code sdk:<transport>}, {@code raw-jdk}, {@code raw-okhttp},
    *     {@code raw-urlconnection}) and the base URL of a server with one page of users
    */

@@ -50,17 +50,21 @@ final class LoopbackServer implements AutoCloseable {
     server.start();
   }
 
-  /** @return base URL of a Datagrid-like API with {@code totalUsers} users and a delay per page */
+  /**
+   * {@return base URL of a Datagrid-like API with {@code totalUsers} users and a delay per page}
+   */
   String datagridBase(int delayMillis, long totalUsers) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + delayMillis + "/" + totalUsers;
   }
 
-  /** @return base URL of a PandaDoc-like API with {@code totalUsers} users and a delay per page */
+  /**
+   * {@return base URL of a PandaDoc-like API with {@code totalUsers} users and a delay per page}
+   */
   String pandadocBase(int delayMillis, long totalUsers) {
     return datagridBase(delayMillis, totalUsers);
   }
 
-  /** @return requests answered so far, of any scenario */
+  /** {@return requests answered so far, of any scenario} */
   long requests() {
     return requests.get();
   }
@@ -180,7 +184,7 @@ final class LoopbackServer implements AutoCloseable {
       return new PageTemplate(out.toByteArray(), offsets);
     }
 
-    /** @return prefix + this array with ids numbered from {@code first} + suffix */
+    /** {@return prefix + this array with ids numbered from {@code first} + suffix} */
     byte[] render(long first, String prefix, String suffix) {
       byte[] head = prefix.getBytes(StandardCharsets.US_ASCII);
       byte[] tail = suffix.getBytes(StandardCharsets.US_ASCII);

@@ -31,6 +31,8 @@ public final class MemoryProbe {
   }
 
   /**
+   * Streams every user and prints the figures.
+   *
    * @param args the base URL, then optionally {@code pandadoc}
    */
   public static void main(String[] args) {

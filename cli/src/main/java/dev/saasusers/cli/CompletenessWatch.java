@@ -18,7 +18,7 @@ final class CompletenessWatch implements ClientListener {
     repair.set(event);
   }
 
-  /** @return how the run repaired a change under it, or null when it saw none */
+  /** {@return how the run repaired a change under it, or null when it saw none} */
   DirectoryRepaired repair() {
     return repair.get();
   }
@@ -28,7 +28,7 @@ final class CompletenessWatch implements ClientListener {
     first.compareAndSet(null, event);
   }
 
-  /** @return the first anomaly of the run, or null when the listing's signals all agreed */
+  /** {@return the first anomaly of the run, or null when the listing's signals all agreed} */
   PagingAnomaly firstAnomaly() {
     return first.get();
   }

@@ -10,10 +10,11 @@ final class CsvCells {
   }
 
   /**
+   * {@return the cell text: controls made visible, then a leading {@code '} added when the text
+   *     starts with {@code = + - @}, tab or carriage return (OWASP); null for null}
+   *
    * @param value a vendor value, or null
    * @param formulaGuard whether to neutralise formula cells
-   * @return the cell text: controls made visible, then a leading {@code '} added when the text
-   *     starts with {@code = + - @}, tab or carriage return (OWASP); null for null
    */
   static String clean(String value, boolean formulaGuard) {
     String text = TerminalText.visibleExceptLineBreaks(value);

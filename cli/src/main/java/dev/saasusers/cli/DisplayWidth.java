@@ -43,8 +43,9 @@ final class DisplayWidth {
   }
 
   /**
+   * {@return the columns it takes in a terminal}
+   *
    * @param text text without control characters
-   * @return the columns it takes in a terminal
    */
   static int of(String text) {
     return cutIndex(text, Integer.MAX_VALUE)[1];
@@ -66,9 +67,10 @@ final class DisplayWidth {
   }
 
   /**
+   * {@return the text followed by spaces up to that width}
+   *
    * @param text text without control characters, at most {@code columns} wide
    * @param columns the width to fill
-   * @return the text followed by spaces up to that width
    */
   static String pad(String text, int columns) {
     int width = of(text);

@@ -248,8 +248,9 @@ final class ExportFile implements AutoCloseable {
   }
 
   /**
+   * {@return the user that starts there}
+   *
    * @param offset an {@link #offset()} seen earlier
-   * @return the user that starts there
    */
   ExportedUser readAt(long offset) {
     try {

@@ -34,7 +34,8 @@ final class RecordScanner {
   }
 
   /**
-   * @return whether a record was read; false at the end of the stream
+   * {@return whether a record was read; false at the end of the stream}
+   *
    * @throws IOException when reading fails
    */
   boolean next() throws IOException {

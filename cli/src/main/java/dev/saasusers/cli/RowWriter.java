@@ -28,11 +28,12 @@ abstract class RowWriter {
   }
 
   /**
+   * {@return the writer}
+   *
    * @param format the output format
    * @param columns the columns of csv and table; ignored by jsonl
    * @param formulaGuard whether csv prefixes formula cells with {@code '}
    * @param out where rows go
-   * @return the writer
    */
   static RowWriter of(Format format, List<Columns.Column> columns, boolean formulaGuard,
       Writer out) {
@@ -182,9 +183,10 @@ abstract class RowWriter {
     }
 
     /**
+     * {@return one table line, cells cut and padded by display width, with a line separator}
+     *
      * @param cells cell texts, already made visible
      * @param widths each column's width; the last column is cut but not padded
-     * @return one table line, cells cut and padded by display width, with a line separator
      */
     static String line(String[] cells, int[] widths) {
       StringBuilder line = new StringBuilder();

@@ -13,9 +13,10 @@ public final class TerminalText {
   }
 
   /**
+   * {@return the text with every control, bidi-control and separator character escaped; null for
+   *     null; the same instance when nothing needed escaping}
+   *
    * @param text untrusted text, or null
-   * @return the text with every control, bidi-control and separator character escaped; null
-   *     for null; the same instance when nothing needed escaping
    */
   public static String visible(String text) {
     return escape(text, false);
@@ -33,8 +34,9 @@ public final class TerminalText {
   }
 
   /**
+   * {@return whether {@link #visible(String)} escapes it}
+   *
    * @param c a UTF-16 code unit
-   * @return whether {@link #visible(String)} escapes it
    */
   static boolean needsEscape(char c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isBidiControl(c) || c == '\u2028'

@@ -74,11 +74,12 @@ final class UserDiff {
   }
 
   /**
+   * {@return the counts}
+   *
    * @param before the old export, at its first user
    * @param after the new users, in order
    * @param newLabel how to name the new side in messages
    * @param report receives each difference
-   * @return the counts
    * @throws DiffException when an export holds a user twice
    */
   Summary run(ExportFile before, Iterator<ExportedUser> after, String newLabel, Report report) {

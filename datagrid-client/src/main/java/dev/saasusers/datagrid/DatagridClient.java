@@ -93,6 +93,8 @@ public final class DatagridClient extends
     }
 
     /**
+     * Sets {@code apiKey}.
+     *
      * @param apiKey the Datagrid API key, sent as a bearer token
      * @return this builder
      */

@@ -33,7 +33,7 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
     }
   }
 
-  /** @return a builder with nothing set */
+  /** {@return a builder with nothing set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -48,6 +48,8 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
     }
 
     /**
+     * Sets {@code search}.
+     *
      * @param search filters users by name or email
      * @return this builder
      */
@@ -57,6 +59,8 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
     }
 
     /**
+     * Sets {@code pageSize}.
+     *
      * @param pageSize users per request, 1 to 100
      * @return this builder
      */
@@ -66,6 +70,8 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
     }
 
     /**
+     * Sets {@code backwards}.
+     *
      * @param backwards true to page with {@code before}, from the end of the list
      * @return this builder
      */
@@ -74,7 +80,7 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
       return this;
     }
 
-    /** @return the checked parameters */
+    /** {@return the checked parameters} */
     public DatagridListUsersParams build() {
       return new DatagridListUsersParams(search, pageSize, backwards);
     }

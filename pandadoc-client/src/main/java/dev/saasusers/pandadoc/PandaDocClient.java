@@ -82,6 +82,8 @@ public final class PandaDocClient
     }
 
     /**
+     * Sets {@code apiKey}.
+     *
      * @param apiKey a PandaDoc API key, sent as {@code Authorization: API-Key <key>}
      * @return this builder
      */
@@ -91,6 +93,8 @@ public final class PandaDocClient
     }
 
     /**
+     * Sets {@code accessToken}.
+     *
      * @param accessToken an OAuth2 access token from PandaDoc's authorization-code flow
      * @return this builder
      */
@@ -100,6 +104,8 @@ public final class PandaDocClient
     }
 
     /**
+     * Sets {@code tokens}.
+     *
      * @param tokens supplies a current OAuth2 access token for each request
      * @return this builder
      */

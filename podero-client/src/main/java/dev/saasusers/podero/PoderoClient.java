@@ -90,6 +90,8 @@ public final class PoderoClient
     }
 
     /**
+     * Sets {@code clientId} and {@code clientSecret}.
+     *
      * @param clientId OAuth2 client id
      * @param clientSecret OAuth2 client secret, sent with HTTP Basic unless configured otherwise
      * @return this builder
@@ -100,6 +102,8 @@ public final class PoderoClient
     }
 
     /**
+     * Sets {@code username} and {@code password}.
+     *
      * @param username the partner user's name
      * @param password the partner user's password
      * @return this builder
@@ -110,6 +114,8 @@ public final class PoderoClient
     }
 
     /**
+     * Sets {@code tokenUrl}.
+     *
      * @param tokenUrl the token endpoint, absolute or relative to the base URL; default from the spec
      * @return this builder
      */
@@ -119,6 +125,8 @@ public final class PoderoClient
     }
 
     /**
+     * Sets {@code name}.
+     *
      * @param name {@code production} (default) or {@code sandbox}; a base URL wins over it
      * @return this builder
      */

@@ -81,6 +81,8 @@ public final class PolytomicClient
     }
 
     /**
+     * Sets {@code apiKey}.
+     *
      * @param apiKey a Polytomic partner key, sent as a bearer token
      * @return this builder
      */
@@ -90,6 +92,8 @@ public final class PolytomicClient
     }
 
     /**
+     * Sets {@code apiVersion}.
+     *
      * @param apiVersion the {@code X-Polytomic-Version} to send instead of {@link #API_VERSION}
      * @return this builder
      */

@@ -232,7 +232,7 @@ public final class FakePandaDoc extends FakeVendor {
         return indexes;
     }
 
-    /** @return the ids of the users listed now (with removed memberships), in served order */
+    /** {@return the ids of the users listed now (with removed memberships), in served order} */
     public synchronized List<String> currentUserIds() {
         return IntStream.of(everyone).mapToObj(this::idAt).toList();
     }

@@ -95,12 +95,12 @@ public final class OAuth2Credentials implements Authenticator {
     return b;
   }
 
-  /** @return the grant type, {@code client_credentials} or {@code password} */
+  /** {@return the grant type, {@code client_credentials} or {@code password}} */
   public String grant() {
     return grant;
   }
 
-  /** @return the token URL as configured (absolute or relative), if one was set */
+  /** {@return the token URL as configured (absolute or relative), if one was set} */
   public Optional<String> tokenUrl() {
     return Optional.ofNullable(tokenUrl);
   }
@@ -355,7 +355,8 @@ public final class OAuth2Credentials implements Authenticator {
     }
 
     /**
-     * @return the credentials, not yet bound to a client
+     * {@return the credentials, not yet bound to a client}
+     *
      * @throws IllegalArgumentException if a client secret is set without a client id
      */
     public OAuth2Credentials build() {

@@ -24,8 +24,9 @@ final class TokenBodyRedactor {
   }
 
   /**
+   * {@return the body with every secret value replaced by {@value #MASK}}
+   *
    * @param body a form-encoded or JSON body, or null
-   * @return the body with every secret value replaced by {@value #MASK}
    */
   static String redact(String body) {
     if (body == null || body.isEmpty()) {

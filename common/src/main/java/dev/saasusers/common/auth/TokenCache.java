@@ -61,7 +61,8 @@ final class TokenCache {
   }
 
   /**
-   * @return a token that is not within the margin of its expiry, fetching one if needed
+   * {@return a token that is not within the margin of its expiry, fetching one if needed}
+   *
    * @throws SdkException when the token request failed (an {@link AuthenticationException} when
    *     the endpoint refused the credentials, another {@code ApiException} for another status,
    *     an {@code ApiIoException} when it could not be sent or answered)
@@ -141,8 +142,9 @@ final class TokenCache {
   }
 
   /**
+   * {@return it, clamped to zero to {@link #MAX_LIFETIME}}
+   *
    * @param lifetime a token lifetime
-   * @return it, clamped to zero to {@link #MAX_LIFETIME}
    */
   static Duration clamp(Duration lifetime) {
     return lifetime.isNegative() ? Duration.ZERO

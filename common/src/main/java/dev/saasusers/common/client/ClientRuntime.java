@@ -144,7 +144,7 @@ public final class ClientRuntime implements AutoCloseable {
     return pipeline.bind(feignInterface);
   }
 
-  /** @return the retry loop API calls run in */
+  /** {@return the retry loop API calls run in} */
   public RetryLoop loop() {
     return pipeline.loop();
   }
@@ -155,37 +155,37 @@ public final class ClientRuntime implements AutoCloseable {
     }
   }
 
-  /** @return the vendor this runtime serves */
+  /** {@return the vendor this runtime serves} */
   public VendorProfile vendor() {
     return vendor;
   }
 
-  /** @return the options this runtime was built with */
+  /** {@return the options this runtime was built with} */
   public ClientOptions options() {
     return options;
   }
 
-  /** @return the JSON mapper used for bodies (see {@link JsonMapper#standard()}) */
+  /** {@return the JSON mapper used for bodies (see {@link JsonMapper#standard()})} */
   public ObjectMapper mapper() {
     return mapper;
   }
 
   /**
-   * @return the listeners of this runtime (logging plus the options' listeners), as one; the
-   *     paging layer reports pages through it
+   * {@return the listeners of this runtime (logging plus the options' listeners), as one; the
+   *     paging layer reports pages through it}
    */
   public ClientListener listener() {
     return listener;
   }
 
-  /** @return the User-Agent sent with every request */
+  /** {@return the User-Agent sent with every request} */
   public String userAgent() {
     return pipeline.userAgent();
   }
 
   /**
-   * @return every secret this client holds, registered by its credentials as they are bound or
-   *     issued; the SDK scrubs them from vendor text, and so can code that prints vendor text
+   * {@return every secret this client holds, registered by its credentials as they are bound or
+   *     issued; the SDK scrubs them from vendor text, and so can code that prints vendor text}
    */
   public SecretRegistry secrets() {
     return secrets;

@@ -22,6 +22,8 @@ public abstract class OrganizationClient<A, C extends OrganizationClient<A, C, U
   private final UUID orgId;
 
   /**
+   * Creates an {@code OrganizationClient}.
+   *
    * @param runtime the client's runtime
    * @param orgId the organization {@code users().list()} lists
    * @param apiType the vendor's generated interface
@@ -43,8 +45,9 @@ public abstract class OrganizationClient<A, C extends OrganizationClient<A, C, U
   }
 
   /**
+   * {@return the organization they name, or else the client's}
+   *
    * @param params a listing's parameters
-   * @return the organization they name, or else the client's
    */
   protected final UUID orgIdOf(P params) {
     return params.orgId() != null ? params.orgId() : orgId;

@@ -20,6 +20,8 @@ public abstract class OrganizationClientBuilder<B extends OrganizationClientBuil
   private UUID orgId;
 
   /**
+   * Creates an {@code OrganizationClientBuilder}.
+   *
    * @param variablePrefix the vendor's environment prefix, for example {@code PODERO}
    */
   protected OrganizationClientBuilder(String variablePrefix) {
@@ -27,6 +29,8 @@ public abstract class OrganizationClientBuilder<B extends OrganizationClientBuil
   }
 
   /**
+   * Sets {@code orgId}.
+   *
    * @param orgId the organization that {@code users().list()} lists, as a UUID
    * @return this builder
    * @throws IllegalArgumentException when it is not a UUID, before any request
@@ -36,6 +40,8 @@ public abstract class OrganizationClientBuilder<B extends OrganizationClientBuil
   }
 
   /**
+   * Sets {@code orgId}.
+   *
    * @param orgId the organization that {@code users().list()} lists
    * @return this builder
    */
@@ -76,7 +82,8 @@ public abstract class OrganizationClientBuilder<B extends OrganizationClientBuil
   }
 
   /**
-   * @return the organization set on this builder
+   * {@return the organization set on this builder}
+   *
    * @throws IllegalArgumentException naming the option and the variable when none was set: the
    *     API cannot list users without one, so the client is refused before any request
    */

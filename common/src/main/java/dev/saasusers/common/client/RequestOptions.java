@@ -39,46 +39,47 @@ public final class RequestOptions {
     this.retryNonIdempotent = b.retryNonIdempotent;
   }
 
-  /** @return a builder with nothing overridden */
+  /** {@return a builder with nothing overridden} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return options that override nothing */
+  /** {@return options that override nothing} */
   public static RequestOptions none() {
     return NONE;
   }
 
   /**
-   * @return the deadline of each attempt, connect to last byte, if overridden; it is also the
-   *     read timeout of these calls
+   * {@return the deadline of each attempt, connect to last byte, if overridden; it is also the read
+   *     timeout of these calls}
    */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** @return retries after the first attempt, if overridden */
+  /** {@return retries after the first attempt, if overridden} */
   public OptionalInt maxRetries() {
     return maxRetries == null ? OptionalInt.empty() : OptionalInt.of(maxRetries);
   }
 
-  /** @return headers added to every request (replacing client headers of the same name) */
+  /** {@return headers added to every request (replacing client headers of the same name)} */
   public Map<String, String> headers() {
     return headers;
   }
 
   /**
-   * @return pages fetched at once by listings that can fetch pages in parallel (PandaDoc), if
-   *     overridden: the default of every listing of the derived client, which a listing's own
-   *     {@code PagedIterable.parallelism(n)} replaces
+   * {@return pages fetched at once by listings that can fetch pages in parallel (PandaDoc), if
+   *     overridden: the default of every listing of the derived client, which a listing's own {@code
+   *     PagedIterable.parallelism(n)} replaces}
    */
   public OptionalInt parallelism() {
     return parallelism == null ? OptionalInt.empty() : OptionalInt.of(parallelism);
   }
 
   /**
+   * {@return these options with every option {@code later} sets replaced by its value}
+   *
    * @param later options applied after these
-   * @return these options with every option {@code later} sets replaced by its value
    */
   public RequestOptions then(RequestOptions later) {
     Objects.requireNonNull(later, "later");
@@ -91,7 +92,7 @@ public final class RequestOptions {
     return b.build();
   }
 
-  /** @return a builder holding these options */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.timeout = timeout;
@@ -135,8 +136,8 @@ public final class RequestOptions {
   }
 
   /**
-   * @return whether POST and PATCH are retried like GET, if overridden (see
-   *     {@link Builder#retryNonIdempotent(boolean)})
+   * {@return whether POST and PATCH are retried like GET, if overridden (see {@link
+   *     Builder#retryNonIdempotent(boolean)})}
    */
   public Optional<Boolean> retryNonIdempotent() {
     return Optional.ofNullable(retryNonIdempotent);
@@ -176,6 +177,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets {@code timeout}.
+     *
      * @param timeout the deadline of each attempt, connect to last byte, for these calls only
      * @return this builder
      * @throws IllegalArgumentException when not positive
@@ -190,6 +193,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets {@code maxRetries}.
+     *
      * @param maxRetries retries after the first attempt; 0 disables retrying
      * @return this builder
      * @throws IllegalArgumentException when negative
@@ -203,6 +208,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets {@code name} and {@code value}.
+     *
      * @param name header name, a valid HTTP token
      * @param value header value, without CR or LF
      * @return this builder
@@ -221,6 +228,8 @@ public final class RequestOptions {
     }
 
     /**
+     * Sets {@code parallelism}.
+     *
      * @param parallelism pages fetched at once where the listing allows it, 1 to 64
      * @return this builder
      * @throws IllegalArgumentException when out of range
@@ -233,7 +242,7 @@ public final class RequestOptions {
       return this;
     }
 
-    /** @return the options */
+    /** {@return the options} */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

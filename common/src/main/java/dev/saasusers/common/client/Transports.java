@@ -24,10 +24,10 @@ final class Transports {
   }
 
   /**
-   * @return the caller's transport; else feign-java11 over the caller's JDK client, or when an
-   *     executor or a proxy is configured (the JDK client carries both, proxy credentials
-   *     included); else null for the measured default, which the HTTP pipeline makes itself so
-   *     that it can cut a connection off at the attempt deadline
+   * {@return the caller's transport; else feign-java11 over the caller's JDK client, or when an
+   *     executor or a proxy is configured (the JDK client carries both, proxy credentials included);
+   *     else null for the measured default, which the HTTP pipeline makes itself so that it can cut a
+   *     connection off at the attempt deadline}
    */
   static Client transportFor(ClientOptions options) {
     if (options.transport().isPresent()) {

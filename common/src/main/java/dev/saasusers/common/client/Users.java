@@ -35,8 +35,9 @@ public final class Users<U, P> {
   }
 
   /**
+   * {@return every matching user, lazily; each page exposes its raw response}
+   *
    * @param params the vendor's parameters, checked when they were built
-   * @return every matching user, lazily; each page exposes its raw response
    * @throws NullPointerException when {@code params} is null
    */
   public PagedIterable<U> list(P params) {

@@ -39,6 +39,8 @@ public abstract class VendorClient<A, C extends VendorClient<A, C, U, P>, U, P>
   private RequestOptions requestOptions = RequestOptions.none();
 
   /**
+   * Creates a {@code VendorClient}.
+   *
    * @param runtime the client's runtime
    * @param apiType the vendor's generated interface, bound to the runtime once here
    * @param rebuild the vendor client's constructor from a runtime, for {@link #withOptions}
@@ -169,16 +171,12 @@ public abstract class VendorClient<A, C extends VendorClient<A, C, U, P>, U, P>
     return runtime.vendor().id();
   }
 
-  /**
-   * @return the options this client was built with
-   */
+  /** {@return the options this client was built with} */
   public ClientOptions options() {
     return runtime.options();
   }
 
-  /**
-   * @return the per-call overrides this client was derived with; none for a built client
-   */
+  /** {@return the per-call overrides this client was derived with; none for a built client} */
   public RequestOptions requestOptions() {
     return requestOptions;
   }

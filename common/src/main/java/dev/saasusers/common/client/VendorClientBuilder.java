@@ -24,6 +24,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   private String baseUrl;
 
   /**
+   * Creates a {@code VendorClientBuilder}.
+   *
    * @param variablePrefix the vendor's environment prefix, for example {@code DATAGRID} for
    *     {@code DATAGRID_BASE_URL}
    */
@@ -32,6 +34,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code baseUrl}.
+   *
    * @param baseUrl the API's base URL; overrides the vendor default and its {@code *_BASE_URL}
    * @return this builder
    */
@@ -41,6 +45,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code maxRetries}.
+   *
    * @param maxRetries retries after the first attempt; 0 disables retrying (default 2)
    * @return this builder
    */
@@ -50,6 +56,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code timeout}.
+   *
    * @param timeout the deadline of each attempt, connect to last byte (default 60 s); a server
    *     that answers one byte at a time cannot hold a call longer
    * @return this builder
@@ -72,6 +80,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code timeout}.
+   *
    * @param timeout the longest wait for each read of a response (default 60 s)
    * @return this builder
    */
@@ -81,6 +91,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code timeout}.
+   *
    * @param timeout the longest wait to connect (default 10 s)
    * @return this builder
    */
@@ -90,6 +102,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code listener}.
+   *
    * @param listener receives request, retry, token and page events
    * @return this builder
    */
@@ -99,6 +113,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code transport}.
+   *
    * @param transport a Feign transport of the user's own, for example an OkHttp client already
    *     configured with proxies and certificates
    * @return this builder
@@ -109,6 +125,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code httpClient}.
+   *
    * @param httpClient a JDK HTTP client of the user's own
    * @return this builder
    */
@@ -118,6 +136,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code proxy}.
+   *
    * @param proxy an HTTP proxy, with optional proxy authentication
    * @return this builder
    */
@@ -127,6 +147,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code allow}.
+   *
    * @param allow true to allow a plain {@code http://} base URL to a host that is not loopback
    * @return this builder
    */
@@ -136,6 +158,8 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   }
 
   /**
+   * Sets {@code change}.
+   *
    * @param change any other option of {@link ClientOptions.Builder}
    * @return this builder
    */
@@ -176,15 +200,17 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
   protected abstract void credentialsFrom(Environment environment);
 
   /**
+   * {@return the vendor's variable of that name, for example {@code PODERO_ORG_ID}}
+   *
    * @param suffix for example {@code ORG_ID}
-   * @return the vendor's variable of that name, for example {@code PODERO_ORG_ID}
    */
   protected final String variable(String suffix) {
     return variablePrefix + "_" + suffix;
   }
 
   /**
-   * @return the client; options are checked here, before any request
+   * {@return the client; options are checked here, before any request}
+   *
    * @throws IllegalArgumentException naming the option that is wrong
    */
   public abstract C build();
@@ -201,9 +227,7 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
     }
   }
 
-  /**
-   * @return the base URL the caller or environment chose, or null for the vendor default
-   */
+  /** {@return the base URL the caller or environment chose, or null for the vendor default} */
   protected String chosenBaseUrl() {
     return baseUrl;
   }

@@ -86,12 +86,12 @@ public final class ClientOptions {
     this.listeners = List.copyOf(b.listeners);
   }
 
-  /** @return a builder with every default set and no base URL */
+  /** {@return a builder with every default set and no base URL} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** @return a builder holding these options, to derive changed ones */
+  /** {@return a builder holding these options, to derive changed ones} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.baseUrl = endpoint.baseUrl().toString();
@@ -137,117 +137,117 @@ public final class ClientOptions {
     return limits;
   }
 
-  /** @return the vendor API's base URL; request paths are appended to it */
+  /** {@return the vendor API's base URL; request paths are appended to it} */
   public URI baseUrl() {
     return endpoint.baseUrl();
   }
 
-  /** @return the credentials strategy; a no-op one when none was set */
+  /** {@return the credentials strategy; a no-op one when none was set} */
   public Authenticator authenticator() {
     return authenticator;
   }
 
-  /** @return how long a TCP/TLS connect may take (default 10 s) */
+  /** {@return how long a TCP/TLS connect may take (default 10 s)} */
   public Duration connectTimeout() {
     return timeouts.connect();
   }
 
-  /** @return how long one response may take to arrive (default 60 s) */
+  /** {@return how long one response may take to arrive (default 60 s)} */
   public Duration readTimeout() {
     return timeouts.read();
   }
 
   /**
-   * @return the deadline of one attempt, connect to last byte (default 60 s): a server that
-   *     answers one byte at a time cannot hold a call longer; a timed-out GET is retried like a
-   *     read timeout
+   * {@return the deadline of one attempt, connect to last byte (default 60 s): a server that
+   *     answers one byte at a time cannot hold a call longer; a timed-out GET is retried like a read
+   *     timeout}
    */
   public Duration timeout() {
     return timeouts.attempt();
   }
 
-  /** @return how the client retries: budget, backoff, Retry-After cap, writes */
+  /** {@return how the client retries: budget, backoff, Retry-After cap, writes} */
   public RetrySettings retry() {
     return retry;
   }
 
-  /** @return how many times a failed attempt is retried (default 2; 0 disables retries) */
+  /** {@return how many times a failed attempt is retried (default 2; 0 disables retries)} */
   public int maxRetries() {
     return retry.maxRetries();
   }
 
-  /** @return the first retry's backoff, doubled for each later one (default 0.5 s) */
+  /** {@return the first retry's backoff, doubled for each later one (default 0.5 s)} */
   public Duration initialBackoff() {
     return retry.initialBackoff();
   }
 
-  /** @return the longest backoff between retries (default 8 s) */
+  /** {@return the longest backoff between retries (default 8 s)} */
   public Duration maxBackoff() {
     return retry.maxBackoff();
   }
 
   /**
-   * @return the longest Retry-After that is waited (default 60 s); a longer one fails the call at
-   *     once with the wait in the exception
+   * {@return the longest Retry-After that is waited (default 60 s); a longer one fails the call at
+   *     once with the wait in the exception}
    */
   public Duration maxRetryAfter() {
     return retry.maxRetryAfter();
   }
 
   /**
-   * @return where the client reads the time and waits (retries, Retry-After, rate limit, token
-   *     expiry); the system one unless a test set a virtual one
+   * {@return where the client reads the time and waits (retries, Retry-After, rate limit, token
+   *     expiry); the system one unless a test set a virtual one}
    */
   public TimeSource timeSource() {
     return timeSource;
   }
 
-  /** @return the HTTP proxy, if any */
+  /** {@return the HTTP proxy, if any} */
   public Optional<ProxySettings> proxy() {
     return transportChoice.proxySettings();
   }
 
-  /** @return a caller-supplied JDK HttpClient to send requests with, if any */
+  /** {@return a caller-supplied JDK HttpClient to send requests with, if any} */
   public Optional<HttpClient> httpClient() {
     return transportChoice.customHttpClient();
   }
 
-  /** @return the executor for the default transport's asynchronous work, if any */
+  /** {@return the executor for the default transport's asynchronous work, if any} */
   public Optional<Executor> executor() {
     return transportChoice.customExecutor();
   }
 
-  /** @return a caller-supplied Feign transport; wins over {@link #httpClient()} */
+  /** {@return a caller-supplied Feign transport; wins over {@link #httpClient()}} */
   public Optional<feign.Client> transport() {
     return transportChoice.customTransport();
   }
 
-  /** @return headers added to every request, in insertion order */
+  /** {@return headers added to every request, in insertion order} */
   public Map<String, String> defaultHeaders() {
     return headers.defaults();
   }
 
-  /** @return text appended to the SDK's User-Agent, if any */
+  /** {@return text appended to the SDK's User-Agent, if any} */
   public Optional<String> userAgentSuffix() {
     return headers.suffix();
   }
 
-  /** @return the client-side request rate limit shared by all threads; 0 means none (default) */
+  /** {@return the client-side request rate limit shared by all threads; 0 means none (default)} */
   public double requestsPerSecond() {
     return limits.requestsPerSecond();
   }
 
-  /** @return true when plain {@code http://} is allowed to a non-loopback host (default false) */
+  /** {@return true when plain {@code http://} is allowed to a non-loopback host (default false)} */
   public boolean allowInsecureHttp() {
     return endpoint.allowInsecureHttp();
   }
 
-  /** @return listeners notified of requests, responses and retries */
+  /** {@return listeners notified of requests, responses and retries} */
   public List<ClientListener> listeners() {
     return listeners;
   }
 
-  /** @return the largest response body that is read (default 32 MiB) */
+  /** {@return the largest response body that is read (default 32 MiB)} */
   public long maxResponseBytes() {
     return limits.maxResponseBytes();
   }
@@ -298,6 +298,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code baseUrl}.
+     *
      * @param baseUrl the vendor API's base URL, for example {@code https://api.example.com/v1}
      * @return this builder
      */
@@ -307,6 +309,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code baseUrl}.
+     *
      * @param baseUrl the vendor API's base URL
      * @return this builder
      */
@@ -325,6 +329,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code authenticator}.
+     *
      * @param authenticator the credentials strategy
      * @return this builder
      */
@@ -343,6 +349,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code connectTimeout}.
+     *
      * @param connectTimeout positive connect timeout
      * @return this builder
      */
@@ -352,6 +360,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code readTimeout}.
+     *
      * @param readTimeout positive timeout for one response
      * @return this builder
      */
@@ -361,6 +371,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code timeout}.
+     *
      * @param timeout positive deadline of one attempt, connect to last byte (default 60 s)
      * @return this builder
      */
@@ -370,6 +382,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code retry}.
+     *
      * @param retry true to retry POST and PATCH like GET, for operations the caller knows are
      *     safe to repeat; by default they are retried only where the server provably did not
      *     process them (connection refused, 429, 503 with Retry-After)
@@ -422,6 +436,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code maxRetries}.
+     *
      * @param maxRetries retries after the first attempt; 0 disables retrying
      * @return this builder
      */
@@ -431,6 +447,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code initialBackoff}.
+     *
      * @param initialBackoff the first retry's backoff, doubled for each later retry
      * @return this builder
      */
@@ -440,6 +458,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code maxBackoff}.
+     *
      * @param maxBackoff the longest backoff
      * @return this builder
      */
@@ -449,6 +469,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code maxRetryAfter}.
+     *
      * @param maxRetryAfter the longest Retry-After that is waited
      * @return this builder
      */
@@ -458,6 +480,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code proxy}.
+     *
      * @param proxy the HTTP proxy, or null for none
      * @return this builder
      */
@@ -467,6 +491,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code httpClient}.
+     *
      * @param httpClient a JDK HttpClient to send requests with; its own timeouts and proxy apply
      * @return this builder
      */
@@ -476,6 +502,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code executor}.
+     *
      * @param executor the executor for the default transport
      * @return this builder
      */
@@ -485,6 +513,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code transport}.
+     *
      * @param transport a Feign transport of your own (OkHttp, Apache, ...); wins over
      *     {@link #httpClient(HttpClient)}
      * @return this builder
@@ -507,6 +537,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code headers}.
+     *
      * @param headers headers to add to every request; replaces those set before
      * @return this builder
      */
@@ -519,6 +551,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code userAgentSuffix}.
+     *
      * @param userAgentSuffix text appended to the User-Agent, for example {@code my-app/1.2}
      * @return this builder
      */
@@ -528,6 +562,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code requestsPerSecond}.
+     *
      * @param requestsPerSecond the most requests per second this client sends, across all
      *     threads; 0 for no limit
      * @return this builder
@@ -538,6 +574,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code allowInsecureHttp}.
+     *
      * @param allowInsecureHttp true to allow plain {@code http://} to a non-loopback host
      * @return this builder
      */
@@ -547,6 +585,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code listener}.
+     *
      * @param listener observes requests, responses and retries
      * @return this builder
      */
@@ -556,6 +596,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code listeners}.
+     *
      * @param listeners replaces the listeners added before
      * @return this builder
      */
@@ -568,6 +610,8 @@ public final class ClientOptions {
     }
 
     /**
+     * Sets {@code maxResponseBytes}.
+     *
      * @param maxResponseBytes the largest response body that is read; larger ones fail with a
      *     decode error
      * @return this builder

@@ -21,14 +21,15 @@ public final class Environment {
     this.lookup = lookup;
   }
 
-  /** @return the process environment */
+  /** {@return the process environment} */
   public static Environment system() {
     return new Environment(System::getenv);
   }
 
   /**
+   * {@return an environment holding exactly these variables}
+   *
    * @param variables the variables to serve, for tests and embedding
-   * @return an environment holding exactly these variables
    */
   public static Environment of(Map<String, String> variables) {
     Map<String, String> copy = Map.copyOf(variables);
@@ -36,8 +37,9 @@ public final class Environment {
   }
 
   /**
+   * {@return its value; empty when it is unset or blank}
+   *
    * @param name a variable name
-   * @return its value; empty when it is unset or blank
    */
   public Optional<String> optional(String name) {
     String value = lookup.apply(Objects.requireNonNull(name, "name"));
@@ -45,8 +47,9 @@ public final class Environment {
   }
 
   /**
+   * {@return its value}
+   *
    * @param name a variable name
-   * @return its value
    * @throws IllegalArgumentException naming the variable when it is unset or blank
    */
   public String require(String name) {
@@ -61,8 +64,9 @@ public final class Environment {
   }
 
   /**
+   * {@return whether it is set to a non-blank value}
+   *
    * @param name a variable name
-   * @return whether it is set to a non-blank value
    */
   public boolean has(String name) {
     return optional(name).isPresent();

@@ -26,9 +26,10 @@ public final class ProxySettings {
   }
 
   /**
+   * {@return proxy settings without credentials}
+   *
    * @param host the proxy's host name or IP address
    * @param port the proxy's port, 1 to 65535
-   * @return proxy settings without credentials
    * @throws IllegalArgumentException when the host is blank or the port out of range
    */
   public static ProxySettings of(String host, int port) {
@@ -42,9 +43,10 @@ public final class ProxySettings {
   }
 
   /**
+   * {@return a copy that authenticates to the proxy}
+   *
    * @param username the proxy user
    * @param password the proxy password
-   * @return a copy that authenticates to the proxy
    * @throws IllegalArgumentException when the username or password is blank
    */
   public ProxySettings withCredentials(String username, String password) {
@@ -57,22 +59,22 @@ public final class ProxySettings {
     return new ProxySettings(host, port, username, password);
   }
 
-  /** @return the proxy's host */
+  /** {@return the proxy's host} */
   public String host() {
     return host;
   }
 
-  /** @return the proxy's port */
+  /** {@return the proxy's port} */
   public int port() {
     return port;
   }
 
-  /** @return the proxy user, if the proxy needs authentication */
+  /** {@return the proxy user, if the proxy needs authentication} */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
-  /** @return the proxy password, if the proxy needs authentication; never logged */
+  /** {@return the proxy password, if the proxy needs authentication; never logged} */
   public Optional<String> password() {
     return Optional.ofNullable(password);
   }

@@ -14,9 +14,10 @@ public final class UuidArgument {
   }
 
   /**
+   * {@return the UUID}
+   *
    * @param name the option or variable that held the value, for the message
    * @param value the text to check
-   * @return the UUID
    * @throws IllegalArgumentException naming the option when the value is missing or not a
    *     canonical UUID (so {@code ../} or a short form never reaches a request)
    */

@@ -13,6 +13,8 @@ public class ApiDecodeException extends SdkException {
   private final String snippet;
 
   /**
+   * Creates an {@code ApiDecodeException}.
+   *
    * @param message what failed, naming vendor and operation
    * @param snippet the start of the offending body; redacted and cut to
    *     {@link #MAX_SNIPPET_CHARS} here
@@ -25,7 +27,7 @@ public class ApiDecodeException extends SdkException {
     this.snippet = Redaction.redactJson(s);
   }
 
-  /** @return the start of the body that could not be decoded, secrets redacted */
+  /** {@return the start of the body that could not be decoded, secrets redacted} */
   public String snippet() {
     return snippet;
   }

@@ -181,70 +181,71 @@ public class ApiException extends SdkException {
     return statusCode >= 400 && statusCode < 500 && statusCode != 408 && statusCode != 429;
   }
 
-  /** @return the response headers, case-insensitive, with credential-bearing values redacted */
+  /** {@return the response headers, case-insensitive, with credential-bearing values redacted} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
   /**
+   * {@return its first value, if present}
+   *
    * @param name a header name, in any case
-   * @return its first value, if present
    */
   public Optional<String> header(String name) {
     return RawResponse.firstValue(headers, name);
   }
 
   /**
-   * @return the request id the vendor sent with the error ({@code X-Request-Id},
-   *     {@code Request-Id}, ...), to quote in a support ticket; empty when it sent none
+   * {@return the request id the vendor sent with the error ({@code X-Request-Id}, {@code
+   *     Request-Id}, ...), to quote in a support ticket; empty when it sent none}
    */
   public Optional<String> requestId() {
     return ResponseMetadata.requestId(headers);
   }
 
   /**
-   * @return the body exactly as the vendor sent it (bounded), secrets it echoed included. Never
-   *     log or show it: doing so safely is the caller's responsibility. {@link #body()} is the
-   *     scrubbed form. Not kept when the exception is serialized.
+   * {@return the body exactly as the vendor sent it (bounded), secrets it echoed included. Never
+   *     log or show it: doing so safely is the caller's responsibility. {@link #body()} is the scrubbed
+   *     form. Not kept when the exception is serialized.}
    */
   public String unscrubbedBody() {
     return unscrubbedBody == null ? body : unscrubbedBody;
   }
 
   /**
-   * @return the response body as text, at most {@link #MAX_BODY_CHARS} characters, with every
-   *     secret the client holds replaced by {@code ***}
+   * {@return the response body as text, at most {@link #MAX_BODY_CHARS} characters, with every
+   *     secret the client holds replaced by {@code ***}}
    */
   public String body() {
     return body;
   }
 
-  /** @return the HTTP method of the failed request */
+  /** {@return the HTTP method of the failed request} */
   public String method() {
     return method;
   }
 
-  /** @return the request URL, with secret query values redacted */
+  /** {@return the request URL, with secret query values redacted} */
   public String url() {
     return url;
   }
 
-  /** @return the vendor's display name */
+  /** {@return the vendor's display name} */
   public String vendor() {
     return vendor;
   }
 
-  /** @return the operation that failed, for example {@code listUsers} */
+  /** {@return the operation that failed, for example {@code listUsers}} */
   public String operation() {
     return operation;
   }
 
-  /** @return the message the vendor put in its error body, if any */
+  /** {@return the message the vendor put in its error body, if any} */
   public Optional<String> vendorMessage() {
     return Optional.ofNullable(vendorMessage);
   }
 
-  /** @return the wait the server asked for with Retry-After, if it sent one */
+  /** {@return the wait the server asked for with Retry-After, if it sent one} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
@@ -288,8 +289,9 @@ public class ApiException extends SdkException {
   }
 
   /**
+   * {@return {@code 2s} for whole seconds or more, {@code 250ms} below one second}
+   *
    * @param wait a wait
-   * @return {@code 2s} for whole seconds or more, {@code 250ms} below one second
    */
   static String formatWait(Duration wait) {
     if (wait.compareTo(Duration.ofSeconds(1)) < 0) {

@@ -15,6 +15,8 @@ public class ApiIoException extends SdkException {
   private final boolean notSent;
 
   /**
+   * Creates an {@code ApiIoException}.
+   *
    * @param message what failed, naming vendor and operation; never a secret
    * @param cause the I/O failure
    */
@@ -23,6 +25,8 @@ public class ApiIoException extends SdkException {
   }
 
   /**
+   * Creates an {@code ApiIoException}.
+   *
    * @param message what failed, naming vendor and operation; never a secret
    * @param cause the I/O failure
    * @param method the request's HTTP method, or null when unknown
@@ -35,14 +39,14 @@ public class ApiIoException extends SdkException {
     this.notSent = notSent;
   }
 
-  /** @return the HTTP method of the failed request, when known */
+  /** {@return the HTTP method of the failed request, when known} */
   public Optional<String> method() {
     return Optional.ofNullable(method);
   }
 
   /**
-   * @return true when the request provably never reached the server (the connection was
-   *     refused), so sending it again cannot repeat a write
+   * {@return true when the request provably never reached the server (the connection was refused),
+   *     so sending it again cannot repeat a write}
    */
   public boolean requestNotSent() {
     return notSent;

@@ -36,17 +36,17 @@ public final class Attempt extends Request.Options {
     return Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
   }
 
-  /** @return 1 for the first attempt of a call, 2 for its first retry, ... */
+  /** {@return 1 for the first attempt of a call, 2 for its first retry, ...} */
   public int number() {
     return number;
   }
 
-  /** @return the operation, for example {@code listUsers} */
+  /** {@return the operation, for example {@code listUsers}} */
   String operation() {
     return operation;
   }
 
-  /** @return the longest this attempt may take, connect to last byte */
+  /** {@return the longest this attempt may take, connect to last byte} */
   Duration deadline() {
     return deadline;
   }
@@ -57,12 +57,12 @@ public final class Attempt extends Request.Options {
     sentAuthorization = authorization;
   }
 
-  /** @return the HTTP method sent, or null when the attempt sent no request */
+  /** {@return the HTTP method sent, or null when the attempt sent no request} */
   String sentMethod() {
     return sentMethod;
   }
 
-  /** @return the redacted path sent, or null when the attempt sent no request */
+  /** {@return the redacted path sent, or null when the attempt sent no request} */
   String sentPath() {
     return sentPath;
   }

@@ -19,14 +19,15 @@ public final class BoundApi<A> {
     this.handler = handler;
   }
 
-  /** @return the interface; each call retries by the client's rules */
+  /** {@return the interface; each call retries by the client's rules} */
   public A calls() {
     return calls;
   }
 
   /**
+   * {@return a view whose calls are that one attempt and fail with the typed exception}
+   *
    * @param attempt an attempt of {@link RetryLoop#run} or {@link RetryLoop#runAsync}
-   * @return a view whose calls are that one attempt and fail with the typed exception
    */
   public A forAttempt(Attempt attempt) {
     return handler.view(type, attempt);

@@ -61,7 +61,7 @@ final class CallHandler implements InvocationHandler {
       return handler;
     }
 
-    /** @return the handler of the proxy this factory made */
+    /** {@return the handler of the proxy this factory made} */
     CallHandler handler() {
       return created;
     }

@@ -12,8 +12,9 @@ import java.time.Duration;
 public interface ClientListener {
 
   /**
+   * {@return one listener that notifies all of them}
+   *
    * @param listeners listeners to notify in order; one that throws does not stop the others
-   * @return one listener that notifies all of them
    */
   static ClientListener fanOut(java.util.List<ClientListener> listeners) {
     return new ListenerFanout(java.util.List.copyOf(listeners));
@@ -91,6 +92,8 @@ public interface ClientListener {
   }
 
   /**
+   * An attempt was sent.
+   *
    * @param vendor vendor id, for example {@code datagrid}
    * @param method HTTP method
    * @param path request path and query, without secrets
@@ -100,6 +103,8 @@ public interface ClientListener {
   }
 
   /**
+   * An answer arrived.
+   *
    * @param vendor vendor id
    * @param method HTTP method
    * @param path request path and query
@@ -112,6 +117,8 @@ public interface ClientListener {
   }
 
   /**
+   * A failed attempt will be retried after a delay.
+   *
    * @param vendor vendor id
    * @param method HTTP method
    * @param path request path and query
@@ -126,6 +133,8 @@ public interface ClientListener {
   }
 
   /**
+   * An access token was fetched from the token endpoint.
+   *
    * @param vendor vendor id
    * @param grant OAuth2 grant type, for example {@code client_credentials}
    * @param expiresIn the lifetime the client keeps the token for: the server's, clamped to at
@@ -136,6 +145,8 @@ public interface ClientListener {
   }
 
   /**
+   * A listing delivered a page to the caller.
+   *
    * @param vendor vendor id
    * @param pageIndex 0-based index of the page within this listing run
    * @param items number of items on the page
@@ -145,6 +156,8 @@ public interface ClientListener {
   }
 
   /**
+   * A page's paging signals contradicted each other.
+   *
    * @param vendor vendor id
    * @param pageIndex 0-based index, within this listing run, of the page that showed it
    * @param position where that page was fetched, for example {@code page:3}
@@ -182,6 +195,8 @@ public interface ClientListener {
   }
 
   /**
+   * A listing saw the directory change under it.
+   *
    * @param vendor vendor id
    * @param pageIndex 0-based index, within this listing run, of the page that showed the change
    * @param position where that page was fetched, for example {@code #2}
@@ -193,6 +208,8 @@ public interface ClientListener {
   }
 
   /**
+   * A listing that saw a change finished its repair.
+   *
    * @param vendor vendor id
    * @param pagesReadAgain pages fetched again by repair passes
    * @param usersRecovered users delivered by repair passes that the first reading missed

@@ -43,17 +43,17 @@ final class DeadlineTransport implements Client {
     this.ownDefaultClient = ownDefaultClient;
   }
 
-  /** @return the SDK's default transport, Feign's HttpURLConnection client, under a deadline */
+  /** {@return the SDK's default transport, Feign's HttpURLConnection client, under a deadline} */
   static DeadlineTransport overHttpUrlConnection() {
     return new DeadlineTransport(null, true);
   }
 
-  /** @return {@code transport} under a deadline (the body is cut off at the deadline) */
+  /** {@return {@code transport} under a deadline (the body is cut off at the deadline)} */
   static DeadlineTransport over(Client transport) {
     return new DeadlineTransport(transport, false);
   }
 
-  /** @return the transport that sends the bytes; for tests */
+  /** {@return the transport that sends the bytes; for tests} */
   Client delegate() {
     return ownDefaultClient ? new Client.Default(null, null, false) : delegate;
   }
@@ -228,8 +228,8 @@ final class DeadlineTransport implements Client {
     }
 
     /**
-     * @return true once the deadline has passed, even if the read timeout (capped at the
-     *     deadline) fired a moment before the watchdog did
+     * {@return true once the deadline has passed, even if the read timeout (capped at the deadline)
+     *     fired a moment before the watchdog did}
      */
     boolean passed() {
       return expired() || System.nanoTime() - startNanos >= TimeSource.saturatedNanos(deadline);

@@ -103,10 +103,11 @@ public final class HttpPipeline {
   }
 
   /**
+   * {@return a pipeline sending those credentials; it shares this one's transport, pause and rate
+   *     limit}
+   *
    * @param interceptor adds credentials to each attempt
    * @param refresh asked after a 401
-   * @return a pipeline sending those credentials; it shares this one's transport, pause and
-   *     rate limit
    */
   public HttpPipeline withCredentials(RequestInterceptor interceptor, CredentialRefresh refresh) {
     return new HttpPipeline(settings, observed, tokenLoop, Objects.requireNonNull(interceptor),
@@ -163,23 +164,23 @@ public final class HttpPipeline {
     return new BoundApi<>(feignInterface, proxy, handlers.handler());
   }
 
-  /** @return token requests and other raw calls, through this pipeline without credentials */
+  /** {@return token requests and other raw calls, through this pipeline without credentials} */
   public RawExchange exchange() {
     return new RawExchange(settings.vendor(), observed, tokenLoop, settings.mapper(),
         settings.secrets());
   }
 
-  /** @return the retry loop of API calls, for listings that schedule their own waits */
+  /** {@return the retry loop of API calls, for listings that schedule their own waits} */
   public RetryLoop loop() {
     return apiLoop;
   }
 
-  /** @return the parts this pipeline was made of */
+  /** {@return the parts this pipeline was made of} */
   public Settings settings() {
     return settings;
   }
 
-  /** @return the User-Agent sent with every request */
+  /** {@return the User-Agent sent with every request} */
   public String userAgent() {
     return headers.userAgent();
   }

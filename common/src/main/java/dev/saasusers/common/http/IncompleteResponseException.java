@@ -19,6 +19,8 @@ public class IncompleteResponseException extends SdkException {
   private final String missing;
 
   /**
+   * Creates an {@code IncompleteResponseException}.
+   *
    * @param message what failed, naming vendor, operation, status and what was missing
    * @param statusCode the answer's HTTP status
    * @param missing what was missing: {@code body}, or the names of the missing fields
@@ -29,12 +31,12 @@ public class IncompleteResponseException extends SdkException {
     this.missing = missing;
   }
 
-  /** @return the HTTP status of the answer, for example 200 */
+  /** {@return the HTTP status of the answer, for example 200} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return what was missing: {@code body}, or the missing fields' names */
+  /** {@return what was missing: {@code body}, or the missing fields' names} */
   public String missing() {
     return missing;
   }

@@ -16,9 +16,9 @@ public final class JsonMapper {
   }
 
   /**
-   * @return a new mapper: unknown properties ignored, unknown enum values read as the enum's
-   *     default, JavaTimeModule and JsonNullableModule registered, dates written as text;
-   *     Blackbird registered because it decodes a page of users about 12% faster (docs/BENCHMARKS.md)
+   * {@return a new mapper: unknown properties ignored, unknown enum values read as the enum's
+   *     default, JavaTimeModule and JsonNullableModule registered, dates written as text; Blackbird
+   *     registered because it decodes a page of users about 12% faster (docs/BENCHMARKS.md)}
    */
   public static ObjectMapper standard() {
     ObjectMapper mapper = new ObjectMapper();

@@ -20,6 +20,8 @@ public final class LoggingListener implements ClientListener {
   private final String origin;
 
   /**
+   * Creates a {@code LoggingListener}.
+   *
    * @param origin scheme, host and port put in front of each logged path, for example
    *     {@code https://api.example.com}; empty for none
    */

@@ -41,7 +41,7 @@ public final class RawExchange {
     this.secrets = secrets;
   }
 
-  /** @return the client's secrets, for scrubbing what the endpoint sent back */
+  /** {@return the client's secrets, for scrubbing what the endpoint sent back} */
   public SecretRegistry secrets() {
     return secrets;
   }

@@ -25,6 +25,8 @@ public class RawResponse<T> {
   private final T data;
 
   /**
+   * Creates a {@code RawResponse}.
+   *
    * @param statusCode the HTTP status
    * @param headers the response headers, in any case
    * @param data the decoded body, or null when there is none
@@ -51,48 +53,49 @@ public class RawResponse<T> {
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
-  /** @return the HTTP status code */
+  /** {@return the HTTP status code} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** @return every response header; names are case-insensitive */
+  /** {@return every response header; names are case-insensitive} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
   /**
+   * {@return the header's first value, if present}
+   *
    * @param name a header name, in any case
-   * @return the header's first value, if present
    */
   public Optional<String> header(String name) {
     return firstValue(headers, name);
   }
 
   /**
-   * @return the request id the vendor sent ({@code X-Request-Id}, {@code Request-Id} and the
-   *     rest of the common family), for a support ticket; empty when it sent none
+   * {@return the request id the vendor sent ({@code X-Request-Id}, {@code Request-Id} and the rest
+   *     of the common family), for a support ticket; empty when it sent none}
    */
   public Optional<String> requestId() {
     return ResponseMetadata.requestId(headers);
   }
 
-  /** @return the rate-limit headers, when the vendor sent any */
+  /** {@return the rate-limit headers, when the vendor sent any} */
   public Optional<RateLimit> rateLimit() {
     return ResponseMetadata.rateLimit(headers);
   }
 
-  /** @return the decoded body */
+  /** {@return the decoded body} */
   public T data() {
     return data;
   }
 
-  /** @return the HTTP status code (JavaBeans name, kept for generated code) */
+  /** {@return the HTTP status code (JavaBeans name, kept for generated code)} */
   public int getStatusCode() {
     return statusCode;
   }
 
-  /** @return the decoded body (JavaBeans name, kept for generated code) */
+  /** {@return the decoded body (JavaBeans name, kept for generated code)} */
   public T getData() {
     return data;
   }

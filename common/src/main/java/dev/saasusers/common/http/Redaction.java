@@ -31,8 +31,9 @@ public final class Redaction {
   }
 
   /**
+   * {@return true when values under that name are treated as secrets}
+   *
    * @param name a field, header or parameter name
-   * @return true when values under that name are treated as secrets
    */
   public static boolean isSecretName(String name) {
     if (name == null) {

@@ -67,8 +67,9 @@ final class RetryAfterHeader {
   }
 
   /**
+   * {@return the wait header as the server sent it, single-line and bounded, for a message}
+   *
    * @param headers response headers
-   * @return the wait header as the server sent it, single-line and bounded, for a message
    */
   static String asSent(Map<String, Collection<String>> headers) {
     String millis = headers == null ? null : first(headers, "retry-after-ms");

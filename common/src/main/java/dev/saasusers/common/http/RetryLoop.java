@@ -78,12 +78,13 @@ public final class RetryLoop {
   }
 
   /**
+   * {@return a loop that shares this one's Retry-After pause and time source}
+   *
    * @param newSettings the derived client's retry settings
    * @param newTimeouts its timeouts
    * @param newAttemptTimeout its attempt deadline
    * @param newCredentials its credentials
    * @param newListener its listeners
-   * @return a loop that shares this one's Retry-After pause and time source
    */
   public RetryLoop derive(RetrySettings newSettings, Request.Options newTimeouts,
       Duration newAttemptTimeout, CredentialRefresh newCredentials, ClientListener newListener) {
@@ -91,12 +92,12 @@ public final class RetryLoop {
         newCredentials, newListener);
   }
 
-  /** @return the time source waits go through */
+  /** {@return the time source waits go through} */
   public TimeSource time() {
     return time;
   }
 
-  /** @return the retry settings */
+  /** {@return the retry settings} */
   public RetrySettings settings() {
     return settings;
   }

@@ -41,7 +41,7 @@ public record RetrySettings(
     }
   }
 
-  /** @return settings that never retry, for calls outside a client */
+  /** {@return settings that never retry, for calls outside a client} */
   public static RetrySettings none() {
     return new RetrySettings(0, Duration.ZERO, Duration.ZERO, Duration.ZERO, false);
   }

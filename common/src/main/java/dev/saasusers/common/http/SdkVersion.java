@@ -29,9 +29,10 @@ public final class SdkVersion {
   }
 
   /**
+   * {@return {@code saas-users-java/<version> <vendor> Java/<java.version>[ suffix]}}
+   *
    * @param vendor the vendor
    * @param suffix caller's suffix, or null
-   * @return {@code saas-users-java/<version> <vendor> Java/<java.version>[ suffix]}
    */
   public static String userAgent(VendorProfile vendor, String suffix) {
     String ua = NAME + "/" + VERSION + " " + vendor.id() + " Java/" + System.getProperty("java.version");

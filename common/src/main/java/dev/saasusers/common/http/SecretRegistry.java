@@ -30,7 +30,7 @@ public final class SecretRegistry {
   /** Longest first, so a secret that contains another is replaced whole. */
   private volatile List<String> secrets = List.of();
 
-  /** @return an empty registry */
+  /** {@return an empty registry} */
   public static SecretRegistry create() {
     return new SecretRegistry();
   }
@@ -62,8 +62,9 @@ public final class SecretRegistry {
   }
 
   /**
+   * {@return the text with every registered secret replaced by {@value #MASK}}
+   *
    * @param text text that came from a vendor or holds vendor text, or null
-   * @return the text with every registered secret replaced by {@value #MASK}
    */
   public String scrub(String text) {
     if (text == null || text.isEmpty()) {

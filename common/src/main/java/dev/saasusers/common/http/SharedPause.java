@@ -28,7 +28,7 @@ final class SharedPause {
     }
   }
 
-  /** @return how long the pause lasts from now; zero when there is none */
+  /** {@return how long the pause lasts from now; zero when there is none} */
   synchronized Duration remaining() {
     if (!paused) {
       return Duration.ZERO;

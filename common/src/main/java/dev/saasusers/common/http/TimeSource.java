@@ -21,10 +21,10 @@ import java.util.concurrent.TimeUnit;
  */
 public interface TimeSource {
 
-  /** @return a monotonic reading in nanoseconds, for measuring waits */
+  /** {@return a monotonic reading in nanoseconds, for measuring waits} */
   long nanoTime();
 
-  /** @return the wall clock, for token expiry */
+  /** {@return the wall clock, for token expiry} */
   Clock clock();
 
   /**
@@ -46,9 +46,10 @@ public interface TimeSource {
   void schedule(Duration delay, Executor executor, Runnable task);
 
   /**
+   * {@return its length in nanoseconds, saturated at {@code Long.MAX_VALUE} (about 292 years)
+   *     instead of overflowing}
+   *
    * @param duration any duration
-   * @return its length in nanoseconds, saturated at {@code Long.MAX_VALUE} (about 292 years)
-   *     instead of overflowing
    */
   static long saturatedNanos(Duration duration) {
     return duration.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE
@@ -56,7 +57,7 @@ public interface TimeSource {
         : duration.toNanos();
   }
 
-  /** @return the real clock and real waits */
+  /** {@return the real clock and real waits} */
   static TimeSource system() {
     return SystemTime.INSTANCE;
   }

@@ -27,10 +27,11 @@ public final class VendorProfile {
   }
 
   /**
+   * {@return a profile that reads error messages from {@code message}, {@code detail}, {@code
+   *     error_description}, {@code error} and {@code title}, in that order}
+   *
    * @param id short lower-case id, for example {@code datagrid}
    * @param displayName the vendor's name as people write it, for example {@code Datagrid}
-   * @return a profile that reads error messages from {@code message}, {@code detail},
-   *     {@code error_description}, {@code error} and {@code title}, in that order
    */
   public static VendorProfile of(String id, String displayName) {
     if (id == null || !id.matches("[a-z0-9][a-z0-9._-]*")) {
@@ -43,9 +44,10 @@ public final class VendorProfile {
   }
 
   /**
+   * {@return a copy using those fields}
+   *
    * @param jsonFields the top-level JSON fields of an error body that carry the message, tried in
    *     order
-   * @return a copy using those fields
    */
   public VendorProfile errorMessageFields(String... jsonFields) {
     if (jsonFields == null || jsonFields.length == 0) {
@@ -54,17 +56,17 @@ public final class VendorProfile {
     return new VendorProfile(id, displayName, List.of(jsonFields));
   }
 
-  /** @return the vendor id */
+  /** {@return the vendor id} */
   public String id() {
     return id;
   }
 
-  /** @return the vendor's display name */
+  /** {@return the vendor's display name} */
   public String displayName() {
     return displayName;
   }
 
-  /** @return the JSON fields that carry an error message, in order */
+  /** {@return the JSON fields that carry an error message, in order} */
   public List<String> errorMessageFields() {
     return errorMessageFields;
   }

@@ -42,7 +42,7 @@ public final class VirtualTime implements TimeSource {
     this.epoch = epoch;
   }
 
-  /** @return virtual time starting at 2026-01-01T00:00:00Z */
+  /** {@return virtual time starting at 2026-01-01T00:00:00Z} */
   public static VirtualTime create() {
     return new VirtualTime(Instant.parse("2026-01-01T00:00:00Z"));
   }
@@ -113,17 +113,17 @@ public final class VirtualTime implements TimeSource {
     due.forEach(d -> d.executor.execute(d.task));
   }
 
-  /** @return how many scheduled waits are held, waiting for {@link #advance} */
+  /** {@return how many scheduled waits are held, waiting for {@link #advance}} */
   public synchronized int heldCount() {
     return held.size();
   }
 
-  /** @return every wait asked for so far, in order (sleeps and scheduled waits) */
+  /** {@return every wait asked for so far, in order (sleeps and scheduled waits)} */
   public synchronized List<Duration> waits() {
     return Collections.unmodifiableList(new ArrayList<>(waits));
   }
 
-  /** @return how far the virtual clock has moved */
+  /** {@return how far the virtual clock has moved} */
   public synchronized Duration elapsed() {
     return Duration.ofNanos(nanos);
   }

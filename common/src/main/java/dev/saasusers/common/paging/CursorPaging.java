@@ -99,9 +99,10 @@ public final class CursorPaging<R, T> implements PageFetcher<T> {
   }
 
   /**
+   * {@return this strategy with that field}
+   *
    * @param itemsField what the spec says of the items field: its name for messages, and
    *     whether null is an empty list
-   * @return this strategy with that field
    */
   public CursorPaging<R, T> itemsField(ItemsField itemsField) {
     return new CursorPaging<>(call, items, hasMore, idOf, backwards,

@@ -78,7 +78,7 @@ public final class ItemsField {
         Objects.requireNonNull(operation, "operation"), null, false);
   }
 
-  /** @return true when a {@code null} field is an empty list */
+  /** {@return true when a {@code null} field is an empty list} */
   public boolean nullMeansEmpty() {
     return nullMeansEmpty;
   }

@@ -72,7 +72,7 @@ public final class Page<T> {
     return new Page<>(position, items, rawResponse, index, checkpoint, found, consistency);
   }
 
-  /** @return the contradiction the strategy found in this page's paging signals, or null */
+  /** {@return the contradiction the strategy found in this page's paging signals, or null} */
   PageAnomaly anomaly() {
     return anomaly;
   }
@@ -90,38 +90,37 @@ public final class Page<T> {
   }
 
   /**
-   * @return what the run that delivered this page can say about the directory changing under
-   *     it, as far as it has gone; the last page of a run carries the final word
+   * {@return what the run that delivered this page can say about the directory changing under it,
+   *     as far as it has gone; the last page of a run carries the final word}
    */
   public Consistency consistency() {
     return consistency;
   }
 
-  /** @return the page's items, unmodifiable */
+  /** {@return the page's items, unmodifiable} */
   public List<T> items() {
     return items;
   }
 
-  /** @return the status, headers and decoded body of the response this page came from */
+  /** {@return the status, headers and decoded body of the response this page came from} */
   public RawResponse<?> rawResponse() {
     return rawResponse;
   }
 
   /**
-   * @return where a listing resumes after this page (pass it to
-   *     {@link PagedIterable#resumeFrom(String)}); null on a page not delivered by a
-   *     {@link PagedIterable}
+   * {@return where a listing resumes after this page (pass it to {@link
+   *     PagedIterable#resumeFrom(String)}); null on a page not delivered by a {@link PagedIterable}}
    */
   public String checkpoint() {
     return checkpoint;
   }
 
-  /** @return 0-based index of the page within its listing run, or -1 if not delivered yet */
+  /** {@return 0-based index of the page within its listing run, or -1 if not delivered yet} */
   public int index() {
     return index;
   }
 
-  /** @return where this page was fetched */
+  /** {@return where this page was fetched} */
   public PagePosition position() {
     return position;
   }

@@ -26,12 +26,13 @@ public interface PageFetcher<T> {
    */
   Page<T> fetch(PagePosition position);
 
-  /** @return the position of the first page of a listing */
+  /** {@return the position of the first page of a listing} */
   PagePosition first();
 
   /**
+   * {@return where the following page starts, or empty when {@code page} is the last}
+   *
    * @param page a page this fetcher returned
-   * @return where the following page starts, or empty when {@code page} is the last
    */
   Optional<PagePosition> next(Page<T> page);
 

@@ -71,6 +71,8 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
   }
 
   /**
+   * {@return the fetcher}
+   *
    * @param callForPage fetches a page by its 1-based number
    * @param pageSize the page size the call asks for; a shorter page is the last
    * @param items the body's items; a null list fails the page unless {@link #itemsField} says
@@ -78,7 +80,6 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
    * @param total the body's total item count; may return null when unknown
    * @param <R> the response body type
    * @param <T> the item type
-   * @return the fetcher
    * @throws IllegalArgumentException when {@code pageSize} is below 1
    */
   public static <R, T> PageNumberPaging<R, T> of(
@@ -93,9 +94,10 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
   }
 
   /**
+   * {@return this strategy with that field}
+   *
    * @param itemsField what the spec says of the items field: its name for messages, and
    *     whether null is an empty list
-   * @return this strategy with that field
    */
   public PageNumberPaging<R, T> itemsField(ItemsField itemsField) {
     return new PageNumberPaging<>(callForPage, pageSize, items, total,
@@ -118,17 +120,17 @@ public final class PageNumberPaging<R, T> implements RandomAccessPageFetcher<T> 
         Objects.requireNonNull(id, "id"));
   }
 
-  /** @return the declared id of an item, or null when the listing does not watch for change */
+  /** {@return the declared id of an item, or null when the listing does not watch for change} */
   Function<? super T, String> itemId() {
     return idOf;
   }
 
-  /** @return the page size the calls ask for */
+  /** {@return the page size the calls ask for} */
   int pageSize() {
     return pageSize;
   }
 
-  /** @return the total the page's response reports, or null when it gives none */
+  /** {@return the total the page's response reports, or null when it gives none} */
   Number reportedTotal(Page<T> page) {
     return totalOf(page);
   }

@@ -25,14 +25,15 @@ public final class PagePosition {
     this.pageNumber = pageNumber;
   }
 
-  /** @return the start of a listing: no token, no page number */
+  /** {@return the start of a listing: no token, no page number} */
   public static PagePosition start() {
     return START;
   }
 
   /**
+   * {@return the position at that cursor}
+   *
    * @param token a cursor, for example the id of the last item of the previous page
-   * @return the position at that cursor
    * @throws IllegalArgumentException when the token is null or empty
    */
   public static PagePosition ofToken(String token) {
@@ -43,8 +44,9 @@ public final class PagePosition {
   }
 
   /**
+   * {@return the position of that page}
+   *
    * @param pageNumber a 1-based page number
-   * @return the position of that page
    * @throws IllegalArgumentException when the number is below 1
    */
   public static PagePosition ofPageNumber(int pageNumber) {
@@ -54,17 +56,17 @@ public final class PagePosition {
     return new PagePosition(null, pageNumber);
   }
 
-  /** @return the cursor token, if this position has one */
+  /** {@return the cursor token, if this position has one} */
   public Optional<String> token() {
     return Optional.ofNullable(token);
   }
 
-  /** @return the 1-based page number, if this position has one */
+  /** {@return the 1-based page number, if this position has one} */
   public OptionalInt pageNumber() {
     return pageNumber == 0 ? OptionalInt.empty() : OptionalInt.of(pageNumber);
   }
 
-  /** @return true for {@link #start()} */
+  /** {@return true for {@link #start()}} */
   public boolean isStart() {
     return token == null && pageNumber == 0;
   }
@@ -83,8 +85,9 @@ public final class PagePosition {
   }
 
   /**
+   * {@return the position}
+   *
    * @param text a form written by {@link #asString()}
-   * @return the position
    * @throws IllegalArgumentException when the text is not such a form
    */
   public static PagePosition parse(String text) {
@@ -125,7 +128,7 @@ public final class PagePosition {
     return Objects.hash(token, pageNumber);
   }
 
-  /** @return the stable string form; a cursor is an item id, never a secret */
+  /** {@return the stable string form; a cursor is an item id, never a secret} */
   @Override
   public String toString() {
     return asString();

@@ -128,9 +128,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new ItemIterator<>(listing(false));
   }
 
-  /**
-   * @return the items as a sequential stream; closing the stream stops the listing
-   */
+  /** {@return the items as a sequential stream; closing the stream stops the listing} */
   public Stream<T> stream() {
     CloseableIterator<T> it = iterator();
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
@@ -138,16 +136,14 @@ public final class PagedIterable<T> implements Iterable<T> {
   }
 
   /**
-   * @return the pages, each with its items, raw response and checkpoint; every
-   *     {@code iterator()} is a new run and a {@link CloseableIterator}
+   * {@return the pages, each with its items, raw response and checkpoint; every {@code iterator()}
+   *     is a new run and a {@link CloseableIterator}}
    */
   public Iterable<Page<T>> pages() {
     return () -> listing(true);
   }
 
-  /**
-   * @return the pages as a sequential stream; closing the stream stops the listing
-   */
+  /** {@return the pages as a sequential stream; closing the stream stops the listing} */
   public Stream<Page<T>> pageStream() {
     CloseableIterator<Page<T>> it = listing(true);
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false)
@@ -231,9 +227,10 @@ public final class PagedIterable<T> implements Iterable<T> {
   }
 
   /**
+   * {@return a listing reporting to that listener}
+   *
    * @param l receives {@link ClientListener#onPageDelivered} once per page: when handed out by
    *     {@link #pages()}, or when its last item has been returned by {@link #iterator()}
-   * @return a listing reporting to that listener
    */
   public PagedIterable<T> listener(ClientListener l) {
     Objects.requireNonNull(l, "listener");
@@ -257,9 +254,10 @@ public final class PagedIterable<T> implements Iterable<T> {
   }
 
   /**
+   * {@return a listing using that executor}
+   *
    * @param e where prefetch and parallel fetches run; the default is a shared pool of daemon
    *     threads that end when idle
-   * @return a listing using that executor
    */
   public PagedIterable<T> executor(Executor e) {
     Objects.requireNonNull(e, "executor");

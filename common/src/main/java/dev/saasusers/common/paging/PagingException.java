@@ -10,6 +10,8 @@ public class PagingException extends SdkException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates a {@code PagingException}.
+   *
    * @param message what went wrong, naming the cursor or page
    */
   public PagingException(String message) {

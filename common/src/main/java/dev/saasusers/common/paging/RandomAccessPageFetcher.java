@@ -11,14 +11,16 @@ import java.util.OptionalInt;
 public interface RandomAccessPageFetcher<T> extends PageFetcher<T> {
 
   /**
+   * {@return that page}
+   *
    * @param pageNumber a 1-based page number
-   * @return that page
    */
   Page<T> fetch(int pageNumber);
 
   /**
+   * {@return the number of the last page, or empty when the response gives no total}
+   *
    * @param firstPage the first page fetched in a listing run (any page carrying the total)
-   * @return the number of the last page, or empty when the response gives no total
    */
   OptionalInt lastPageNumber(Page<T> firstPage);
 }

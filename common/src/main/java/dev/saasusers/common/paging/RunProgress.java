@@ -76,22 +76,22 @@ final class RunProgress<S, T> {
     this.lastCheckpoint = start.encode(vendorId, strategyId);
   }
 
-  /** @return where the next page to deliver starts; empty when the run is over */
+  /** {@return where the next page to deliver starts; empty when the run is over} */
   Optional<PagePosition> next() {
     return limitReached() ? Optional.empty() : next;
   }
 
-  /** @return true when the run stops after {@code maxItems} items */
+  /** {@return true when the run stops after {@code maxItems} items} */
   boolean bounded() {
     return maxItems >= 0;
   }
 
-  /** @return true once {@code maxItems} items were delivered */
+  /** {@return true once {@code maxItems} items were delivered} */
   boolean limitReached() {
     return maxItems >= 0 && itemsTaken >= maxItems;
   }
 
-  /** @return how many items of the page at the run's first position were delivered earlier */
+  /** {@return how many items of the page at the run's first position were delivered earlier} */
   int skipForPage(long pageSeq) {
     return pageSeq == 0 ? firstSkip : 0;
   }
@@ -255,7 +255,7 @@ final class RunProgress<S, T> {
     return id;
   }
 
-  /** @return what the run can say so far about change under it */
+  /** {@return what the run can say so far about change under it} */
   Consistency consistency() {
     if (watch == null) {
       return Consistency.NOT_WATCHED;
@@ -269,7 +269,7 @@ final class RunProgress<S, T> {
     return next().isEmpty() ? Consistency.REPAIRED : Consistency.REPAIRING;
   }
 
-  /** @return the pass the run is in: 0 for the first reading, then one more per repair */
+  /** {@return the pass the run is in: 0 for the first reading, then one more per repair} */
   int pass() {
     return pass;
   }
@@ -281,7 +281,7 @@ final class RunProgress<S, T> {
     }
   }
 
-  /** @return the checkpoint of the last delivered page (the run's start before any) */
+  /** {@return the checkpoint of the last delivered page (the run's start before any)} */
   String lastCheckpoint() {
     return lastCheckpoint;
   }

@@ -31,12 +31,13 @@ public final class SinglePage<R, T> implements PageFetcher<T> {
   }
 
   /**
+   * {@return the fetcher}
+   *
    * @param call fetches the list
    * @param items the body's items; a null list fails unless {@link #itemsField} says the spec
    *     allows null (a missing body always fails)
    * @param <R> the response body type
    * @param <T> the item type
-   * @return the fetcher
    */
   public static <R, T> SinglePage<R, T> of(
       Supplier<? extends RawResponse<R>> call, Function<? super R, ? extends List<T>> items) {
@@ -45,9 +46,10 @@ public final class SinglePage<R, T> implements PageFetcher<T> {
   }
 
   /**
+   * {@return this strategy with that field}
+   *
    * @param itemsField what the spec says of the items field: its name for messages, and
    *     whether null is an empty list
-   * @return this strategy with that field
    */
   public SinglePage<R, T> itemsField(ItemsField itemsField) {
     return new SinglePage<>(call, items, Objects.requireNonNull(itemsField, "itemsField"));

@@ -46,16 +46,12 @@ public record DirectoryUser(
     roles = roles == null ? List.of() : roles.stream().filter(Objects::nonNull).toList();
   }
 
-  /**
-   * @return whether the vendor marks the user removed or deleted, if the API says so
-   */
+  /** {@return whether the vendor marks the user removed or deleted, if the API says so} */
   public Optional<Boolean> removedStatus() {
     return Optional.ofNullable(removed);
   }
 
-  /**
-   * @return first and last name joined by a space, or the email when the vendor has no name
-   */
+  /** {@return first and last name joined by a space, or the email when the vendor has no name} */
   public String displayName() {
     String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName))
         .trim();

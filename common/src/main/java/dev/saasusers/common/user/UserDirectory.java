@@ -8,9 +8,7 @@ import dev.saasusers.common.paging.PagedIterable;
  */
 public interface UserDirectory {
 
-  /**
-   * @return the vendor id, for example {@code datagrid}
-   */
+  /** {@return the vendor id, for example {@code datagrid}} */
   String vendorId();
 
   /**
