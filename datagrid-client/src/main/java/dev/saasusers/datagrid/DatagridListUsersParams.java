@@ -1,7 +1,7 @@
 package dev.saasusers.datagrid;
 
 /**
- * Optional parameters of {@link DatagridClient.Users#list(DatagridListUsersParams)}, checked when built.
+ * Optional parameters of {@link DatagridClient}'s {@code users().list(params)}, checked when built.
  *
  * <pre>{@code
  * client.users().list(DatagridListUsersParams.builder().search("ann").pageSize(100).build());
