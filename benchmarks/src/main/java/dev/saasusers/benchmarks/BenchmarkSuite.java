@@ -387,23 +387,14 @@ public final class BenchmarkSuite {
   // ---- 2 memory ------------------------------------------------------------------------------
 
   private void memory(LoopbackServer server) throws IOException, InterruptedException {
-    String base = server.datagridBase(0, 1_000_000);
-    List<String> command = javaCommand("-Xmx64m", MemoryProbe.class.getName(), base);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-        .lines().collect(Collectors.toList());
-    int exit = process.waitFor();
-    String[] last = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).trim().split(" ");
-    if (exit != 0 || last.length != 4) {
-      throw new IllegalStateException("memory probe failed (" + exit + "): " + lines);
-    }
-    long users = Long.parseLong(last[0]);
-    double seconds = Double.parseDouble(last[1]);
-    double peakMb = Long.parseLong(last[2]) / 1048576.0;
+    MemoryProbe.Result probe = MemoryProbe.inChildJvm(server.datagridBase(0, 1_000_000));
+    long users = probe.users();
+    double seconds = probe.seconds();
+    double peakMb = probe.peakMb();
     report.append("## Memory (figure 2)\n\n").append(String.format(Locale.ROOT,
         "1,000,000 users in 10,000 pages through the iterator (default prefetch) in a JVM with `-Xmx64m`: "
             + "%,d users in %.1f s = %,.0f users/s; peak used heap after GC %.1f MB over %s collections.%n%n",
-        users, seconds, users / seconds, peakMb, last[3]));
+        users, seconds, users / seconds, peakMb, probe.collections()));
     summary.add(new String[] {"2 memory: 1,000,000 users with -Xmx64m",
         String.format(Locale.ROOT, "peak after GC %.1f MB, %,.0f users/s", peakMb, users / seconds),
         "completes", users == 1_000_000 ? "met" : "missed"});

@@ -6,10 +6,7 @@ import dev.saasusers.pandadoc.PandaDocClient;
 import dev.saasusers.pandadoc.api.PandaDocApi;
 import dev.saasusers.pandadoc.model.ListUsersResponse;
 import dev.saasusers.pandadoc.model.PandaDocUser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Figure 7 (issue 16): what watching a page-number listing for change costs when nothing
@@ -136,24 +132,18 @@ final class ConsistencyFigures {
 
   /** 1,000,000 PandaDoc users (22-character ids, all kept) through a JVM with -Xmx64m. */
   private static String memory(LoopbackServer server, List<String[]> summary) throws IOException, InterruptedException {
-    List<String> command = BenchmarkSuite.javaCommand("-Xmx64m", MemoryProbe.class.getName(),
-        server.pandadocBase(0, 1_000_000), "pandadoc");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-        .lines().collect(Collectors.toList());
-    int exit = process.waitFor();
-    String[] last = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).trim().split(" ");
-    if (exit != 0 || last.length != 4 || !last[0].equals("1000000")) {
-      throw new IllegalStateException("PandaDoc memory probe failed (" + exit + "): " + lines);
+    MemoryProbe.Result probe = MemoryProbe.inChildJvm(server.pandadocBase(0, 1_000_000), "pandadoc");
+    if (probe.users() != 1_000_000) {
+      throw new IllegalStateException("the PandaDoc memory probe read " + probe.users() + " users");
     }
-    double seconds = Double.parseDouble(last[1]);
-    double peakMb = Long.parseLong(last[2]) / 1048576.0;
+    double seconds = probe.seconds();
+    double peakMb = probe.peakMb();
     summary.add(new String[] {"7 memory: 1,000,000 PandaDoc users, ids kept, -Xmx64m",
         String.format(Locale.ROOT, "peak after GC %.1f MB, %,.0f users/s", peakMb, 1e6 / seconds),
         "completes", "met"});
     return String.format(Locale.ROOT, "Memory: 1,000,000 PandaDoc users (22-character ids, every one kept "
         + "for repair) in 20,000 pages through the iterator in a JVM with `-Xmx64m`: done in %.1f s = %,.0f "
         + "users/s; peak used heap after GC %.1f MB over %s collections.", seconds, 1e6 / seconds,
-        peakMb, last[3]);
+        peakMb, probe.collections());
   }
 }

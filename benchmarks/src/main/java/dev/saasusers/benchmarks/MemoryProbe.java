@@ -10,6 +10,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,34 @@ public final class MemoryProbe {
   private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
       .collect(Collectors.toSet());
+
+  /** What a probe run printed: users read, seconds, peak heap after GC in bytes, collections. */
+  record Result(long users, double seconds, long peakHeapAfterGc, long collections) {
+    double peakMb() {
+      return peakHeapAfterGc / 1048576.0;
+    }
+  }
+
+  /**
+   * Runs the probe in a child JVM with {@code -Xmx64m}.
+   *
+   * @param args the probe's arguments: the base URL, then optionally {@code pandadoc}
+   * @return what it printed
+   * @throws IllegalStateException when the child failed, with its output
+   */
+  static Result inChildJvm(String... args) throws java.io.IOException, InterruptedException {
+    List<String> command = BenchmarkSuite.javaCommand("-Xmx64m", MemoryProbe.class.getName(), args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+        java.nio.charset.StandardCharsets.UTF_8)).lines().collect(Collectors.toList());
+    int exit = process.waitFor();
+    String[] last = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).trim().split(" ");
+    if (exit != 0 || last.length != 4) {
+      throw new IllegalStateException("memory probe " + String.join(" ", args) + " failed (" + exit + "): " + lines);
+    }
+    return new Result(Long.parseLong(last[0]), Double.parseDouble(last[1]), Long.parseLong(last[2]),
+        Long.parseLong(last[3]));
+  }
 
   private MemoryProbe() {
   }

@@ -31,8 +31,7 @@ import java.util.function.Function;
  * page revealed. Every page taken is checked against the previous page's {@code next}, so a
  * speculative fetch that turns out wrong is discarded, never delivered.
  */
-final class Listing<S, T> implements PageRun<T> {
-  private final String vendorId;
+final class Listing<S, T> extends PageRun<T> {
   private final PageFetcher<S> fetcher;
   private final Function<Attempt, ? extends PageFetcher<S>> attemptFetchers;
   private final RetryLoop loop;
@@ -40,8 +39,6 @@ final class Listing<S, T> implements PageRun<T> {
   private final int ahead;
   private final boolean parallel;
   private final Executor executor;
-  private final ClientListener listener;
-  private final boolean eventOnHandout;
   private final RunProgress<S, T> progress;
 
   private final Object lock = new Object();
@@ -54,7 +51,6 @@ final class Listing<S, T> implements PageRun<T> {
   private boolean closed;
 
   // Consumer-side state, touched only by the iterating thread.
-  private Page<T> prepared;
   private Throwable failure;
 
   Listing(
@@ -63,7 +59,7 @@ final class Listing<S, T> implements PageRun<T> {
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems, int prefetch,
       int parallelism, Executor executor, ClientListener listener, boolean eventOnHandout,
       boolean secondPass) {
-    this.vendorId = vendorId;
+    super(vendorId, listener, eventOnHandout);
     this.fetcher = fetcher;
     this.attemptFetchers = loop == null ? null : attemptFetchers;
     this.loop = loop;
@@ -71,8 +67,6 @@ final class Listing<S, T> implements PageRun<T> {
     this.parallel = parallelism > 1 && fetcher instanceof RandomAccessPageFetcher;
     this.ahead = parallel ? Math.max(prefetch, parallelism) : prefetch;
     this.executor = executor;
-    this.listener = listener;
-    this.eventOnHandout = eventOnHandout;
     this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener,
         fetcher, secondPass);
   }
@@ -87,27 +81,6 @@ final class Listing<S, T> implements PageRun<T> {
     }
     prepared = advance();
     return prepared != null;
-  }
-
-  @Override
-  public Page<T> next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("the listing has no more pages");
-    }
-    Page<T> page = prepared;
-    prepared = null;
-    if (eventOnHandout) {
-      delivered(page);
-    }
-    return page;
-  }
-
-  @Override
-  public void delivered(Page<T> page) {
-    if (listener != null) {
-      listener.onPageDelivered(new ClientListener.PageDelivered(
-          vendorId, page.index(), page.items().size(), page.checkpoint()));
-    }
   }
 
   @Override

@@ -16,29 +16,23 @@ import java.util.function.Function;
  * the same; what it leaves out is {@link Listing}'s window: no executor, future, lock or
  * scheduling, since there is no page to fetch ahead.
  */
-final class SingleResponseRun<S, T> implements PageRun<T> {
-  private final String vendorId;
+final class SingleResponseRun<S, T> extends PageRun<T> {
   private final PageFetcher<S> fetcher;
   private final Function<Attempt, ? extends PageFetcher<S>> attemptFetchers;
   private final RetryLoop loop;
-  private final ClientListener listener;
-  private final boolean eventOnHandout;
   private final RunProgress<S, T> progress;
 
   private boolean fetched;
-  private Page<T> prepared;
   private Throwable failure;
 
   SingleResponseRun(String vendorId, String strategyId, SinglePage<?, S> fetcher,
       Function<Attempt, ? extends PageFetcher<S>> attemptFetchers, RetryLoop loop,
       Function<? super S, ? extends T> mapper, Checkpoint start, long maxItems,
       ClientListener listener, boolean eventOnHandout) {
-    this.vendorId = vendorId;
+    super(vendorId, listener, eventOnHandout);
     this.fetcher = fetcher;
     this.attemptFetchers = loop == null ? null : attemptFetchers;
     this.loop = loop;
-    this.listener = listener;
-    this.eventOnHandout = eventOnHandout;
     // A single response is never re-read: no second pass, whatever the listing asked.
     this.progress = new RunProgress<>(vendorId, strategyId, mapper, start, maxItems, listener,
         fetcher, false);
@@ -72,27 +66,6 @@ final class SingleResponseRun<S, T> implements PageRun<T> {
       throw sneaky(failure);
     }
     return true;
-  }
-
-  @Override
-  public Page<T> next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("the listing has no more pages");
-    }
-    Page<T> page = prepared;
-    prepared = null;
-    if (eventOnHandout) {
-      delivered(page);
-    }
-    return page;
-  }
-
-  @Override
-  public void delivered(Page<T> page) {
-    if (listener != null) {
-      listener.onPageDelivered(new ClientListener.PageDelivered(
-          vendorId, page.index(), page.items().size(), page.checkpoint()));
-    }
   }
 
   @Override
