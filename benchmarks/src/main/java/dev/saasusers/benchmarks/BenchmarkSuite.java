@@ -177,10 +177,7 @@ public final class BenchmarkSuite {
       ratioToRaw.put(n, new ArrayList<>());
     });
     for (int round = 0; round < ROUNDS; round++) {
-      List<String> order = new ArrayList<>(names);
-      if (round % 2 == 1) {
-        Collections.reverse(order);
-      }
+      List<String> order = roundOrder(names, round);
       Map<String, Double> thisRound = new LinkedHashMap<>();
       for (String name : order) {
         long start = System.nanoTime();
@@ -721,6 +718,15 @@ public final class BenchmarkSuite {
     command.add(mainClass);
     command.addAll(Arrays.asList(args));
     return command;
+  }
+
+  /** {@return the candidates in the order of a paired round: as given, then reversed, in turn} */
+  static List<String> roundOrder(List<String> names, int round) {
+    List<String> order = new ArrayList<>(names);
+    if (round % 2 == 1) {
+      Collections.reverse(order);
+    }
+    return order;
   }
 
   static double median(List<Double> values) {

@@ -8,7 +8,6 @@ import dev.saasusers.pandadoc.model.ListUsersResponse;
 import dev.saasusers.pandadoc.model.PandaDocUser;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,10 +67,7 @@ final class ConsistencyFigures {
       names.forEach(n -> msPerPage.put(n, new ArrayList<>()));
       List<Double> watchedRatio = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
-        List<String> order = new ArrayList<>(names);
-        if (round % 2 == 1) {
-          Collections.reverse(order);
-        }
+        List<String> order = BenchmarkSuite.roundOrder(names, round);
         Map<String, Double> thisRound = new LinkedHashMap<>();
         for (String name : order) {
           long start = System.nanoTime();
