@@ -229,8 +229,9 @@ public final class DirectoryUsers implements Iterable<DirectoryUser> {
         while (index < directories.size()) {
           if (vendorPages == null) {
             PagedIterable<DirectoryUser> listing = directories.get(index).directoryUsers();
-            vendorPages = asCloseable((resume == null ? listing : listing.resumeFrom(resume))
-                .pages().iterator());
+            // pages() hands out a CloseableIterator on every call (PagedIterable's contract).
+            vendorPages = (CloseableIterator<Page<DirectoryUser>>)
+                (resume == null ? listing : listing.resumeFrom(resume)).pages().iterator();
           }
           if (vendorPages.hasNext()) {
             return true;
@@ -265,27 +266,6 @@ public final class DirectoryUsers implements Iterable<DirectoryUser> {
       }
       index = directories.size();
     }
-  }
-
-  private static <T> CloseableIterator<T> asCloseable(Iterator<T> it) {
-    if (it instanceof CloseableIterator<T> closeable) {
-      return closeable;
-    }
-    return new CloseableIterator<>() {
-      @Override
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      @Override
-      public T next() {
-        return it.next();
-      }
-
-      @Override
-      public void close() {
-      }
-    };
   }
 
   @Override
