@@ -16,9 +16,6 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds each attempt, connect to last byte, by its {@link Attempt#deadline()}. Read timeouts
@@ -31,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The watchdog is one shared daemon thread that only flips flags and closes sockets.
  */
 final class DeadlineTransport implements Client {
-  private static final ScheduledThreadPoolExecutor WATCHDOG = newWatchdog();
+  private static final DeadlineWatchdog WATCHDOG = new DeadlineWatchdog("saasusers-deadline");
 
   private final Client delegate;
   private final boolean ownDefaultClient;
@@ -129,8 +126,7 @@ final class DeadlineTransport implements Client {
     if (nameless != null && nameless.size() > 1) {
       throw new IOException("response headers cut off or malformed: a header line has no name");
     }
-    boolean anyNamed = fields.keySet().stream().anyMatch(java.util.Objects::nonNull);
-    if (!anyNamed) {
+    if (fields.size() - (fields.containsKey(null) ? 1 : 0) == 0) {
       throw new IOException("response headers cut off: nothing after the status line");
     }
   }
@@ -156,16 +152,6 @@ final class DeadlineTransport implements Client {
     return "DeadlineTransport{" + (ownDefaultClient ? "HttpURLConnection" : delegate) + "}";
   }
 
-  private static ScheduledThreadPoolExecutor newWatchdog() {
-    ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "saasusers-deadline");
-      t.setDaemon(true);
-      return t;
-    });
-    pool.setRemoveOnCancelPolicy(true);
-    return pool;
-  }
-
   /** The attempt deadline passed; a read timeout in effect, named for what it is. */
   static final class DeadlineExceededException extends InterruptedIOException {
     private static final long serialVersionUID = 1L;
@@ -187,15 +173,14 @@ final class DeadlineTransport implements Client {
   private static final class Watch {
     private final Duration deadline;
     private final List<Closeable> onExpiry = new ArrayList<>(2);
-    private final ScheduledFuture<?> task;
+    private final DeadlineWatchdog.Entry task;
     private final long startNanos = System.nanoTime();
     private boolean expired;
     private boolean finished;
 
     Watch(Duration deadline) {
       this.deadline = deadline;
-      this.task = WATCHDOG.schedule(this::expire, TimeSource.saturatedNanos(deadline),
-          TimeUnit.NANOSECONDS);
+      this.task = WATCHDOG.add(TimeSource.saturatedNanos(deadline), this::expire);
     }
 
     void onExpiry(Closeable cut) {
@@ -240,7 +225,7 @@ final class DeadlineTransport implements Client {
         finished = true;
         onExpiry.clear();
       }
-      task.cancel(false);
+      WATCHDOG.remove(task);
     }
 
     DeadlineExceededException exceeded(IOException cause) {

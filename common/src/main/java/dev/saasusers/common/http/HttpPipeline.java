@@ -160,7 +160,7 @@ public final class HttpPipeline {
       builder.requestInterceptor(rateLimiter);
     }
     A proxy = builder.invocationHandlerFactory(handlers)
-        .target(feignInterface, settings.baseUrl().toString());
+        .target(new BaseUrlTarget<>(feignInterface, settings.baseUrl().toString()));
     return new BoundApi<>(feignInterface, proxy, handlers.handler());
   }
 

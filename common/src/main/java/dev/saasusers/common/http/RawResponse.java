@@ -1,5 +1,6 @@
 package dev.saasusers.common.http;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -42,8 +43,15 @@ public class RawResponse<T> {
       Map<String, Collection<String>> headers, BinaryOperator<String> valueOf) {
     Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
-      headers.forEach((name, values) ->
-          copy.put(name, values.stream().map(v -> valueOf.apply(name, v)).toList()));
+      // Once per response: a loop, not a stream per header.
+      for (Map.Entry<String, Collection<String>> header : headers.entrySet()) {
+        String name = header.getKey();
+        List<String> values = new ArrayList<>(header.getValue().size());
+        for (String value : header.getValue()) {
+          values.add(valueOf.apply(name, value));
+        }
+        copy.put(name, Collections.unmodifiableList(values));
+      }
     }
     return Collections.unmodifiableMap(copy);
   }

@@ -1,6 +1,8 @@
 package dev.saasusers.common.http;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ public final class Redaction {
       "(\"([A-Za-z0-9_\\-]*)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,{}\\[\\]\\s\"]+)");
   private static final Pattern URL_USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@?#]*@");
   private static final Pattern FORM_PAIR = Pattern.compile("([^&=?#\\s]+)=([^&#\\s]*)");
+  private static final int SECRET_NAME_CACHE_SIZE = 512;
+  private static final Map<String, Boolean> SECRET_NAME_CACHE = new ConcurrentHashMap<>();
 
   private Redaction() {
   }
@@ -39,9 +43,18 @@ public final class Redaction {
     if (name == null) {
       return false;
     }
+    // Every request's URL is redacted for its events, and an API uses few parameter names.
+    Boolean known = SECRET_NAME_CACHE.get(name);
+    if (known != null) {
+      return known;
+    }
     String n = name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    return SECRET_NAME.matcher(n).matches() || n.endsWith("token") || n.endsWith("secret")
+    boolean secret = SECRET_NAME.matcher(n).matches() || n.endsWith("token") || n.endsWith("secret")
         || n.endsWith("password") || n.endsWith("apikey");
+    if (SECRET_NAME_CACHE.size() < SECRET_NAME_CACHE_SIZE) {
+      SECRET_NAME_CACHE.put(name, secret);
+    }
+    return secret;
   }
 
   /**
@@ -72,7 +85,7 @@ public final class Redaction {
    * @return the body with secret values replaced
    */
   public static String redactForm(String form) {
-    if (form == null || form.isEmpty()) {
+    if (form == null || form.isEmpty() || !hasSecretPair(form)) {
       return form;
     }
     Matcher m = FORM_PAIR.matcher(form);
@@ -143,6 +156,30 @@ public final class Redaction {
     String json = redactJson(body);
     // A body of unknown type may be a form: redact both ways.
     return type.contains("json") ? json : redactForm(json);
+  }
+
+  /**
+   * {@return whether {@link #FORM_PAIR} would find a pair with a secret name}: the name before
+   *     each {@code =}, back to one of {@code &=?#} or white space. Without one, the redacted
+   *     form is the form itself, found without a regex.
+   */
+  private static boolean hasSecretPair(String form) {
+    for (int eq = form.indexOf('='); eq >= 0; eq = form.indexOf('=', eq + 1)) {
+      int start = eq;
+      while (start > 0 && !endsName(form.charAt(start - 1))) {
+        start--;
+      }
+      if (start < eq && isSecretName(decode(form.substring(start, eq)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean endsName(char c) {
+    // The characters FORM_PAIR's name excludes (\s in a Java regex is space, \t, \n, \x0B, \f, \r).
+    return c == '&' || c == '=' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '\n'
+        || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   private static String decode(String s) {
