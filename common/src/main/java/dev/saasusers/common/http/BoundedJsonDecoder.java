@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import feign.Request;
 import feign.Response;
@@ -37,6 +38,8 @@ final class BoundedJsonDecoder implements Decoder {
   private static final Map<Class<?>, Constructor<?>> RAW_CONSTRUCTORS = new ConcurrentHashMap<>();
   /** The JSON names of each model type's required properties; most types have none. */
   private final Map<Type, List<RequiredProperty>> requiredProperties = new ConcurrentHashMap<>();
+  /** A reader per type holds its root deserializer: no lookup in the mapper's caches per body. */
+  private final Map<Type, ObjectReader> readers = new ConcurrentHashMap<>();
 
   private final VendorProfile vendor;
   private final ObjectMapper mapper;
@@ -91,7 +94,7 @@ final class BoundedJsonDecoder implements Decoder {
     }
     Object value;
     try {
-      value = mapper.readValue(bytes, mapper.constructType(type));
+      value = readers.computeIfAbsent(type, t -> mapper.readerFor(mapper.constructType(t))).readValue(bytes);
     } catch (JacksonException e) {
       if (endedEarly(e, bytes)) {
         throw cutOff(response, "response body ended early (truncated JSON)", e);
