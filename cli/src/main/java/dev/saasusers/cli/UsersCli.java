@@ -26,9 +26,8 @@ import picocli.CommandLine.Option;
         "1:failure (the listing did not finish; its error names a --resume checkpoint when it has one)",
         "2:usage error",
         "3:list finished, but the server's paging signals contradicted each other, so it"
-            + " cannot prove every user was listed (a warning on stderr says which)"},
-    subcommands = {ListCommand.class, DiffCommand.class, DemoCommand.class, SpecDiffCommand.class,
-        CommandLine.HelpCommand.class})
+            + " cannot prove every user was listed (a warning on stderr says which)"})
+// No subcommands = {...} here: commandLine() adds them, only the one needed when it can.
 public final class UsersCli {
   /** The exit code of a listing that finished without proof that it is complete. */
   static final int EXIT_UNPROVEN = 3;
@@ -81,7 +80,7 @@ public final class UsersCli {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
     UsersCli cli = new UsersCli(environment, out, err, errIsTerminal);
-    CommandLine commandLine = new CommandLine(cli);
+    CommandLine commandLine = commandLine(cli, args);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -107,6 +106,34 @@ public final class UsersCli {
           || e instanceof DiffException ? 2 : 1;
     });
     return commandLine.execute(args);
+  }
+
+  /**
+   * The command line with its subcommands, in the order help lists them. Picocli builds the
+   * model of every subcommand it is given (reading each option's annotations), a large part of
+   * its start-up time: when the first argument names a subcommand other than {@code help}, only
+   * that one is added, as the others cannot be reached from there. {@code help}, options first
+   * or no subcommand get them all, as the top-level usage lists them.
+   */
+  static CommandLine commandLine(UsersCli cli, String[] args) {
+    CommandLine commandLine = new CommandLine(cli);
+    Object only = switch (args.length > 0 ? args[0] : "") {
+      case "list" -> new ListCommand();
+      case "diff" -> new DiffCommand();
+      case "demo" -> new DemoCommand();
+      case "spec-diff" -> new SpecDiffCommand();
+      default -> null;
+    };
+    if (only != null) {
+      commandLine.addSubcommand(only);
+    } else {
+      commandLine.addSubcommand(new ListCommand());
+      commandLine.addSubcommand(new DiffCommand());
+      commandLine.addSubcommand(new DemoCommand());
+      commandLine.addSubcommand(new SpecDiffCommand());
+      commandLine.addSubcommand(new CommandLine.HelpCommand());
+    }
+    return commandLine;
   }
 
   private static String oneLine(Throwable e) {
