@@ -40,14 +40,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * transport and the SDK's paging and retry code (about half a second, a cold JVM's class
  * loading, while the same test takes tens of milliseconds warm). With the vendor's builder the
  * extension pays that once, right after the fake starts: it builds a client on the fake, on a
- * virtual time of its own, answers its first request with a 429 and lists up to two pages, then
- * closes it. The fake's faults and served requests are cleared before each test, so the warm-up
+ * virtual time of its own, answers its first request with a 429 and lists up to three pages,
+ * twice (the second time the code is compiled, not only loaded), then closes it. The fake's faults and served requests are cleared before each test, so the warm-up
  * leaves nothing a test sees.
  *
  * @param <F> the fake's type
  */
 public final class FakeVendorExtension<F extends FakeVendor>
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  /** Listings and pages of each the warm-up runs: the first page, the next, the last one. */
+  private static final int WARM_UP_LISTINGS = 2;
+  private static final int WARM_UP_PAGES = 3;
   private final Supplier<F> starter;
   private final BiFunction<F, VirtualTime, VendorClient<?, ?, ?, ?>> warmUpClient;
   private F fake;
@@ -136,9 +139,12 @@ public final class FakeVendorExtension<F extends FakeVendor>
     F started = starter.get();
     if (warmUpClient != null) {
       started.faults().next(FakeFault.RATE_LIMITED);
-      try (VendorClient<?, ?, ?, ?> client = warmUpClient.apply(started, VirtualTime.create());
-          Stream<?> pages = client.users().list().pageStream()) {
-        pages.limit(2).forEach(page -> { });
+      try (VendorClient<?, ?, ?, ?> client = warmUpClient.apply(started, VirtualTime.create())) {
+        for (int listing = 0; listing < WARM_UP_LISTINGS; listing++) {
+          try (Stream<?> pages = client.users().list().pageStream()) {
+            pages.limit(WARM_UP_PAGES).forEach(page -> { });
+          }
+        }
       } catch (RuntimeException e) {
         started.close();
         throw new IllegalStateException("warming up " + started + " failed: " + e.getMessage(), e);
