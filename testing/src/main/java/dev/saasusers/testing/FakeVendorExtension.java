@@ -41,8 +41,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * loading, while the same test takes tens of milliseconds warm). With the vendor's builder the
  * extension pays that once, right after the fake starts: it builds a client on the fake, on a
  * virtual time of its own, answers its first request with a 429 and lists up to three pages,
- * twice (the second time the code is compiled, not only loaded), then closes it. The fake's faults and served requests are cleared before each test, so the warm-up
- * leaves nothing a test sees.
+ * twice (the second time the code is compiled, not only loaded), then closes it. The fake's
+ * faults and served requests are cleared before each test, so the warm-up leaves nothing a test
+ * sees.
  *
  * @param <F> the fake's type
  */
