@@ -47,7 +47,7 @@ public final class AsyncPrefetchBenchmark {
     try (LoopbackServer server = new LoopbackServer();
         DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY)
             .baseUrl(server.datagridBase(SERVER_MILLIS, (long) PAGES * PAGE_SIZE)).build()) {
-      DatagridListUsersParams params = DatagridListUsersParams.builder().pageSize(PAGE_SIZE).build();
+      DatagridListUsersParams params = DatagridListUsersParams.defaults().withPageSize(PAGE_SIZE);
       run(client, params, 1); // warm-up
       run(client, params, 0);
       List<Double> ratios = new ArrayList<>();

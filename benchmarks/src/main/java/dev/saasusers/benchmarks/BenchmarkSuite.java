@@ -337,7 +337,7 @@ public final class BenchmarkSuite {
       throws InterruptedException {
     long start = System.nanoTime();
     int pages = 0;
-    for (Page<OrganizationUser> page : client.users().list(DatagridListUsersParams.builder().pageSize(100).build())
+    for (Page<OrganizationUser> page : client.users().list(DatagridListUsersParams.defaults().withPageSize(100))
         .prefetch(prefetch).pages()) {
       pages += page.items().isEmpty() ? 0 : 1;
       if (consumerMillis > 0) {
@@ -371,8 +371,8 @@ public final class BenchmarkSuite {
   private static double listPandaDoc(PandaDocClient client, int inFlight) {
     long start = System.nanoTime();
     long n = 0;
-    for (PandaDocUser u : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.builder()
-        .pageSize(50).build()).parallelism(inFlight)) {
+    for (PandaDocUser u : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.defaults()
+        .withPageSize(50)).parallelism(inFlight)) {
       n += u.getUserId() != null ? 1 : 0;
     }
     if (n != 10_000) {

@@ -91,7 +91,7 @@ final class Candidates {
           client = builder.baseUrl(base).build();
         }
         long n = 0;
-        for (OrganizationUser u : client.users().list(DatagridListUsersParams.builder().pageSize(PAGE_SIZE).build())
+        for (OrganizationUser u : client.users().list(DatagridListUsersParams.defaults().withPageSize(PAGE_SIZE))
             .prefetch(0)) {
           n += u.getId().length() > 0 ? 1 : 0;
         }

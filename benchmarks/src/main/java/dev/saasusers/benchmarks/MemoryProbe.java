@@ -91,7 +91,7 @@ public final class MemoryProbe {
       }
     } else {
       try (DatagridClient client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(args[0]).build()) {
-        for (OrganizationUser u : client.users().list(DatagridListUsersParams.builder().pageSize(100).build())) {
+        for (OrganizationUser u : client.users().list(DatagridListUsersParams.defaults().withPageSize(100))) {
           users += u.getId() != null ? 1 : 0;
         }
       }

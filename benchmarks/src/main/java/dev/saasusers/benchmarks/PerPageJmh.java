@@ -69,7 +69,7 @@ public class PerPageJmh {
     server = new LoopbackServer();
     base = server.datagridBase(0, USERS);
     client = DatagridClient.builder().apiKey(Candidates.API_KEY).baseUrl(base).build();
-    sdkUsers = client.users().list(DatagridListUsersParams.builder().pageSize(Candidates.PAGE_SIZE).build())
+    sdkUsers = client.users().list(DatagridListUsersParams.defaults().withPageSize(Candidates.PAGE_SIZE))
         .prefetch(0).iterator();
     rawHuc = Candidates.rawUrlConnectionPage();
     rawJdk = Candidates.rawJdkPage();

@@ -6,9 +6,12 @@ import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.config.Environment;
 import dev.saasusers.common.paging.PagedIterable;
 import dev.saasusers.datagrid.DatagridClient;
+import dev.saasusers.datagrid.DatagridListUsersParams;
 import dev.saasusers.pandadoc.PandaDocClient;
+import dev.saasusers.pandadoc.PandaDocListUsersParams;
 import dev.saasusers.pandadoc.model.PandaDocUser;
 import dev.saasusers.podero.PoderoClient;
+import dev.saasusers.podero.PoderoListUsersParams;
 import dev.saasusers.polytomic.PolytomicClient;
 
 /** Builds a vendor client from the environment and the flags, and opens its listing. */
@@ -36,25 +39,23 @@ final class VendorListings {
       }
       case DATAGRID: {
         DatagridClient client = configure(fromEnv(DatagridClient.builder(), env), s).build();
-        dev.saasusers.datagrid.DatagridListUsersParams.Builder params =
-            dev.saasusers.datagrid.DatagridListUsersParams.builder().search(s.search());
+        DatagridListUsersParams params = DatagridListUsersParams.defaults().withSearch(s.search());
         if (s.pageSize() != null) {
-          params.pageSize(s.pageSize());
+          params = params.withPageSize(s.pageSize());
         }
-        return new Opened(client, client.users().list(params.build())
+        return new Opened(client, client.users().list(params)
             .map(u -> new UserRow(u, DatagridClient.toDirectoryUser(u))));
       }
       case PANDADOC: {
         PandaDocClient client = configure(fromEnv(PandaDocClient.builder(), env), s).build();
-        dev.saasusers.pandadoc.PandaDocListUsersParams.Builder params =
-            dev.saasusers.pandadoc.PandaDocListUsersParams.builder();
+        PandaDocListUsersParams params = PandaDocListUsersParams.defaults();
         if (s.pageSize() != null) {
-          params.pageSize(s.pageSize());
+          params = params.withPageSize(s.pageSize());
         }
         if (s.showRemoved() != null) {
-          params.showRemoved(s.showRemoved());
+          params = params.withShowRemoved(s.showRemoved());
         }
-        PagedIterable<PandaDocUser> users = client.users().list(params.build());
+        PagedIterable<PandaDocUser> users = client.users().list(params);
         return new Opened(client, (s.parallel() != null ? users.parallelism(s.parallel()) : users)
             .verifyWithSecondPass(s.verify())
             .map(u -> new UserRow(u, PandaDocClient.toDirectoryUser(u))));
@@ -63,12 +64,11 @@ final class VendorListings {
         PoderoClient.Builder builder = fromEnv(PoderoClient.builder(), env);
         requireOrgId(s, env, "PODERO_ORG_ID");
         PoderoClient client = configure(orgId(builder, s), s).build();
-        dev.saasusers.podero.PoderoListUsersParams.Builder params =
-            dev.saasusers.podero.PoderoListUsersParams.builder();
+        PoderoListUsersParams params = PoderoListUsersParams.defaults();
         if (s.includeDeleted() != null) {
-          params.includeDeleted(s.includeDeleted());
+          params = params.withIncludeDeleted(s.includeDeleted());
         }
-        return new Opened(client, client.users().list(params.build())
+        return new Opened(client, client.users().list(params)
             .map(u -> new UserRow(u, PoderoClient.toDirectoryUser(u))));
       }
       default:

@@ -35,7 +35,7 @@ public final class DatagridClient extends
 
   private DatagridClient(ClientRuntime runtime) {
     super(runtime, DatagridApi.class, DatagridClient::new, DatagridClient::toDirectoryUser,
-        DatagridListUsersParams.builder().build());
+        DatagridListUsersParams.defaults());
   }
 
   /** {@return a builder; {@code apiKey} is required} */

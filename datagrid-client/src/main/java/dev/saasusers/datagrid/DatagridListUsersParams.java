@@ -1,10 +1,11 @@
 package dev.saasusers.datagrid;
 
 /**
- * Optional parameters of {@link DatagridClient}'s {@code users().list(params)}, checked when built.
+ * Optional parameters of {@link DatagridClient}'s {@code users().list(params)}: immutable, each
+ * {@code with...} returns a checked copy, so a bad value fails there, before any request.
  *
  * <pre>{@code
- * client.users().list(DatagridListUsersParams.builder().search("ann").pageSize(100).build());
+ * client.users().list(DatagridListUsersParams.defaults().withSearch("ann").withPageSize(100));
  * }</pre>
  *
  * @param search filters users by name or email; null for all
@@ -14,6 +15,7 @@ package dev.saasusers.datagrid;
 public record DatagridListUsersParams(String search, Integer pageSize, boolean backwards) {
   /** The API's largest page. */
   public static final int MAX_PAGE_SIZE = 100;
+  private static final DatagridListUsersParams DEFAULTS = new DatagridListUsersParams(null, null, false);
 
   /**
    * Checks the values before any request.
@@ -33,56 +35,40 @@ public record DatagridListUsersParams(String search, Integer pageSize, boolean b
     }
   }
 
-  /** {@return a builder with nothing set} */
-  public static Builder builder() {
-    return new Builder();
+  /** {@return nothing set: every user, the API's page size, forwards} */
+  public static DatagridListUsersParams defaults() {
+    return DEFAULTS;
   }
 
-  /** Builds {@link DatagridListUsersParams}. */
-  public static final class Builder {
-    private String search;
-    private Integer pageSize;
-    private boolean backwards;
+  /**
+   * Filters users by name or email.
+   *
+   * @param search the text to match; null for all users
+   * @return a copy with {@code search} set
+   * @throws IllegalArgumentException when it is blank
+   */
+  public DatagridListUsersParams withSearch(String search) {
+    return new DatagridListUsersParams(search, pageSize, backwards);
+  }
 
-    private Builder() {
-    }
+  /**
+   * Sets the users per request.
+   *
+   * @param pageSize users per request, 1 to 100
+   * @return a copy with {@code pageSize} set
+   * @throws IllegalArgumentException naming the value when it is out of range
+   */
+  public DatagridListUsersParams withPageSize(int pageSize) {
+    return new DatagridListUsersParams(search, pageSize, backwards);
+  }
 
-    /**
-     * Sets {@code search}.
-     *
-     * @param search filters users by name or email
-     * @return this builder
-     */
-    public Builder search(String search) {
-      this.search = search;
-      return this;
-    }
-
-    /**
-     * Sets {@code pageSize}.
-     *
-     * @param pageSize users per request, 1 to 100
-     * @return this builder
-     */
-    public Builder pageSize(int pageSize) {
-      this.pageSize = pageSize;
-      return this;
-    }
-
-    /**
-     * Sets {@code backwards}.
-     *
-     * @param backwards true to page with {@code before}, from the end of the list
-     * @return this builder
-     */
-    public Builder backwards(boolean backwards) {
-      this.backwards = backwards;
-      return this;
-    }
-
-    /** {@return the checked parameters} */
-    public DatagridListUsersParams build() {
-      return new DatagridListUsersParams(search, pageSize, backwards);
-    }
+  /**
+   * Sets the direction.
+   *
+   * @param backwards true to page with {@code before}, from the end of the list
+   * @return a copy with {@code backwards} set
+   */
+  public DatagridListUsersParams withBackwards(boolean backwards) {
+    return new DatagridListUsersParams(search, pageSize, backwards);
   }
 }

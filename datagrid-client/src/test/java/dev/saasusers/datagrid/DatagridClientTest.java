@@ -58,7 +58,7 @@ class DatagridClientTest {
     List<Integer> pageSizes = new ArrayList<>();
     try (DatagridClient client = client()) {
       for (Page<OrganizationUser> page :
-          client.users().list(DatagridListUsersParams.builder().pageSize(2).build()).pages()) {
+          client.users().list(DatagridListUsersParams.defaults().withPageSize(2)).pages()) {
         pageSizes.add(page.items().size());
         page.items().forEach(u -> ids.add(u.getId()));
         assertEquals(200, page.rawResponse().statusCode());
@@ -78,7 +78,7 @@ class DatagridClientTest {
 
     try (DatagridClient client = client()) {
       List<OrganizationUser> users =
-          client.users().list(DatagridListUsersParams.builder().search("ann lee").build()).toList();
+          client.users().list(DatagridListUsersParams.defaults().withSearch("ann lee")).toList();
       assertEquals("ann", users.get(0).getId());
     }
     server.verify(1, getRequestedFor(urlPathEqualTo(USERS)).withQueryParam("search", equalTo("ann lee"))
@@ -89,7 +89,7 @@ class DatagridClientTest {
   @ValueSource(strings = {"", "   ", "\t"})
   void rejectsABlankSearchBeforeAnyRequest(String search) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DatagridListUsersParams.builder().search(search).build());
+        () -> DatagridListUsersParams.defaults().withSearch(search));
 
     assertTrue(e.getMessage().contains("search must not be blank"), e.getMessage());
     server.verify(0, anyRequestedFor(anyUrl()));

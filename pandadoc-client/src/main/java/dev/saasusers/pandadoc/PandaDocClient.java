@@ -37,7 +37,7 @@ public final class PandaDocClient
 
   private PandaDocClient(ClientRuntime runtime) {
     super(runtime, PandaDocApi.class, PandaDocClient::new, PandaDocClient::toDirectoryUser,
-        PandaDocListUsersParams.builder().build());
+        PandaDocListUsersParams.defaults());
   }
 
   /**

@@ -1,12 +1,13 @@
 package dev.saasusers.pandadoc;
 
 /**
- * Optional parameters of PandaDoc's {@code users().list(params)}, checked when built. Pages in
- * parallel are a setting of the listing, not of the parameters: {@code list(params).parallelism(4)}
- * (or {@code RequestOptions.parallelism} for every listing of a derived client).
+ * Optional parameters of PandaDoc's {@code users().list(params)}: immutable, each {@code with...}
+ * returns a checked copy, so a bad value fails there, before any request. Pages in parallel are a
+ * setting of the listing, not of the parameters: {@code list(params).parallelism(4)} (or
+ * {@code RequestOptions.parallelism} for every listing of a derived client).
  *
  * <pre>{@code
- * client.users().list(PandaDocListUsersParams.builder().pageSize(50).showRemoved(false).build()).parallelism(4);
+ * client.users().list(PandaDocListUsersParams.defaults().withPageSize(50).withShowRemoved(false)).parallelism(4);
  * }</pre>
  *
  * @param pageSize users per request ({@code count}), 1 to 50
@@ -15,6 +16,7 @@ package dev.saasusers.pandadoc;
 public record PandaDocListUsersParams(int pageSize, Boolean showRemoved) {
   /** The API's largest page, and the default. */
   public static final int MAX_PAGE_SIZE = 50;
+  private static final PandaDocListUsersParams DEFAULTS = new PandaDocListUsersParams(MAX_PAGE_SIZE, null);
 
   /**
    * Checks the values before any request.
@@ -30,44 +32,29 @@ public record PandaDocListUsersParams(int pageSize, Boolean showRemoved) {
     }
   }
 
-  /** {@return a builder with the API's defaults} */
-  public static Builder builder() {
-    return new Builder();
+  /** {@return the API's defaults: {@link #MAX_PAGE_SIZE} users a page, {@code show_removed} unsent} */
+  public static PandaDocListUsersParams defaults() {
+    return DEFAULTS;
   }
 
-  /** Builds {@link PandaDocListUsersParams}. */
-  public static final class Builder {
-    private int pageSize = MAX_PAGE_SIZE;
-    private Boolean showRemoved;
+  /**
+   * Sets the users per request.
+   *
+   * @param pageSize users per request, 1 to 50
+   * @return a copy with {@code pageSize} set
+   * @throws IllegalArgumentException naming the value when it is out of range
+   */
+  public PandaDocListUsersParams withPageSize(int pageSize) {
+    return new PandaDocListUsersParams(pageSize, showRemoved);
+  }
 
-    private Builder() {
-    }
-
-    /**
-     * Sets the users per request.
-     *
-     * @param pageSize users per request, 1 to 50
-     * @return this builder
-     */
-    public Builder pageSize(int pageSize) {
-      this.pageSize = pageSize;
-      return this;
-    }
-
-    /**
-     * Sets {@code show_removed}.
-     *
-     * @param showRemoved whether to include users with removed memberships
-     * @return this builder
-     */
-    public Builder showRemoved(boolean showRemoved) {
-      this.showRemoved = showRemoved;
-      return this;
-    }
-
-    /** {@return the checked parameters} */
-    public PandaDocListUsersParams build() {
-      return new PandaDocListUsersParams(pageSize, showRemoved);
-    }
+  /**
+   * Sets {@code show_removed}.
+   *
+   * @param showRemoved whether to include users with removed memberships
+   * @return a copy with {@code showRemoved} set
+   */
+  public PandaDocListUsersParams withShowRemoved(boolean showRemoved) {
+    return new PandaDocListUsersParams(pageSize, showRemoved);
   }
 }

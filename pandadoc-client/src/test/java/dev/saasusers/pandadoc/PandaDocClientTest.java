@@ -103,7 +103,7 @@ class PandaDocClientTest {
 
     try (PandaDocClient client = PandaDocClient.builder()
         .tokenSupplier(() -> "token-" + calls.incrementAndGet()).baseUrl(server.baseUrl()).build()) {
-      client.users().list(PandaDocListUsersParams.builder().pageSize(1).build()).toList();
+      client.users().list(PandaDocListUsersParams.defaults().withPageSize(1)).toList();
     }
 
     for (int i = 1; i <= 3; i++) {
@@ -119,7 +119,7 @@ class PandaDocClientTest {
     List<Integer> pageSizes = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     try (PandaDocClient client = builder().build()) {
-      client.users().list(PandaDocListUsersParams.builder().pageSize(2).build()).pages().forEach(page -> {
+      client.users().list(PandaDocListUsersParams.defaults().withPageSize(2)).pages().forEach(page -> {
         pageSizes.add(page.items().size());
         page.items().forEach(u -> ids.add(u.getUserId()));
       });
@@ -137,7 +137,7 @@ class PandaDocClientTest {
 
     List<String> ids;
     try (PandaDocClient client = builder().build()) {
-      ids = client.users().list(PandaDocListUsersParams.builder().pageSize(2).build()).parallelism(4)
+      ids = client.users().list(PandaDocListUsersParams.defaults().withPageSize(2)).parallelism(4)
           .stream().map(PandaDocUser::getUserId).toList();
     }
 
@@ -152,7 +152,7 @@ class PandaDocClientTest {
   @Test
   void theClientsParallelismIsTheListingsDefaultAndTheListingsOwnWins() {
     serveUsers(9, 2, 2);
-    PandaDocListUsersParams twoAPage = PandaDocListUsersParams.builder().pageSize(2).build();
+    PandaDocListUsersParams twoAPage = PandaDocListUsersParams.defaults().withPageSize(2);
 
     try (PandaDocClient client = builder().build();
         PandaDocClient parallel = client.withOptions(RequestOptions.builder().parallelism(4).build())) {

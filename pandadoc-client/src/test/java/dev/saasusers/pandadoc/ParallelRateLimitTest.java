@@ -49,7 +49,7 @@ class ParallelRateLimitTest {
       try (PandaDocClient client = PandaDocClient.builder().baseUrl(fake.baseUrl())
           .apiKey(fake.apiKey()).addListener(armAndWatch).build()) {
         users = client.users()
-            .list(PandaDocListUsersParams.builder().pageSize(10).build()).parallelism(4).toList();
+            .list(PandaDocListUsersParams.defaults().withPageSize(10)).parallelism(4).toList();
       }
 
       assertEquals(fake.userIds(), users.stream().map(PandaDocUser::getUserId).toList());

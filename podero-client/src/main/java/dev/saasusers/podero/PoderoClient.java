@@ -22,7 +22,7 @@ import java.util.function.Function;
 /**
  * Podero's partner user API: every user of an organization, in one response, with OAuth2. The
  * organization is set on the builder (required) and can be replaced per listing with
- * {@link PoderoListUsersParams.Builder#orgId(UUID)}.
+ * {@link PoderoListUsersParams#withOrgId(UUID)}.
  *
  * <pre>{@code
  * PoderoClient client = PoderoClient.fromEnv();   // PODERO_CLIENT_ID + PODERO_CLIENT_SECRET, PODERO_ORG_ID
@@ -43,7 +43,7 @@ public final class PoderoClient
 
   private PoderoClient(ClientRuntime runtime, UUID orgId) {
     super(runtime, orgId, PoderoApi.class, PoderoClient::new, PoderoClient::toDirectoryUser,
-        PoderoListUsersParams.builder().build());
+        PoderoListUsersParams.defaults());
   }
 
   /**

@@ -1,72 +1,47 @@
 package dev.saasusers.podero;
 
 import dev.saasusers.common.client.OrganizationClient.OrgParams;
-import dev.saasusers.common.config.UuidArgument;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Optional parameters of Podero's {@code users().list(params)}.
+ * Optional parameters of Podero's {@code users().list(params)}. Immutable; each {@code with...}
+ * returns a copy, and {@code withOrgId(String)} checks the UUID there, before any request.
  *
  * <pre>{@code
- * client.users().list(PoderoListUsersParams.builder().includeDeleted(true).orgId(otherOrg).build());
+ * client.users().list(PoderoListUsersParams.defaults().withIncludeDeleted(true).withOrgId(otherOrg));
  * }</pre>
  *
  * @param includeDeleted whether to include soft-deleted users; null for the API's default (false)
  * @param orgId the organization to list, for this listing only; null for the client's
  */
-public record PoderoListUsersParams(Boolean includeDeleted, UUID orgId) implements OrgParams {
+public record PoderoListUsersParams(Boolean includeDeleted, UUID orgId)
+    implements OrgParams<PoderoListUsersParams> {
+  private static final PoderoListUsersParams DEFAULTS = new PoderoListUsersParams(null, null);
 
-  /** {@return a builder with nothing set: the client's organization, active users} */
-  public static Builder builder() {
-    return new Builder();
+  /** {@return nothing set: the client's organization, active users} */
+  public static PoderoListUsersParams defaults() {
+    return DEFAULTS;
   }
 
-  /** Builds {@link PoderoListUsersParams}. */
-  public static final class Builder {
-    private Boolean includeDeleted;
-    private UUID orgId;
+  /**
+   * Sets {@code include_deleted}.
+   *
+   * @param includeDeleted whether to include soft-deleted users
+   * @return a copy with {@code includeDeleted} set
+   */
+  public PoderoListUsersParams withIncludeDeleted(boolean includeDeleted) {
+    return new PoderoListUsersParams(includeDeleted, orgId);
+  }
 
-    private Builder() {
-    }
-
-    /**
-     * Sets {@code include_deleted}.
-     *
-     * @param includeDeleted whether to include soft-deleted users
-     * @return this builder
-     */
-    public Builder includeDeleted(boolean includeDeleted) {
-      this.includeDeleted = includeDeleted;
-      return this;
-    }
-
-    /**
-     * Lists another organization than the client's.
-     *
-     * @param orgId the organization's UUID
-     * @return this builder
-     * @throws IllegalArgumentException when it is not a UUID, before any request
-     */
-    public Builder orgId(String orgId) {
-      this.orgId = UuidArgument.parse("orgId", orgId);
-      return this;
-    }
-
-    /**
-     * Lists another organization than the client's.
-     *
-     * @param orgId the organization
-     * @return this builder
-     */
-    public Builder orgId(UUID orgId) {
-      this.orgId = Objects.requireNonNull(orgId, "orgId");
-      return this;
-    }
-
-    /** {@return the parameters} */
-    public PoderoListUsersParams build() {
-      return new PoderoListUsersParams(includeDeleted, orgId);
-    }
+  /**
+   * Lists another organization than the client's.
+   *
+   * @param orgId the organization
+   * @return a copy with {@code orgId} set
+   */
+  @Override
+  public PoderoListUsersParams withOrgId(UUID orgId) {
+    return new PoderoListUsersParams(includeDeleted, Objects.requireNonNull(orgId, "orgId"));
   }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Polytomic's partner user API: every user of an organization, in one response. The organization
  * is set on the builder (required) and can be replaced per listing with
- * {@link PolytomicListUsersParams.Builder#orgId(UUID)}.
+ * {@link PolytomicListUsersParams#withOrgId(UUID)}.
  *
  * <pre>{@code
  * PolytomicClient client = PolytomicClient.fromEnv();   // POLYTOMIC_API_KEY, POLYTOMIC_ORG_ID
@@ -38,7 +38,7 @@ public final class PolytomicClient
 
   private PolytomicClient(ClientRuntime runtime, UUID orgId) {
     super(runtime, orgId, PolytomicApi.class, PolytomicClient::new, PolytomicClient::toDirectoryUser,
-        PolytomicListUsersParams.builder().build());
+        PolytomicListUsersParams.defaults());
   }
 
   /** {@return a builder; {@code apiKey} and {@code orgId} are required} */

@@ -80,13 +80,13 @@ class AbuseTableTest {
             () -> list(SuiteClients.podero(podero).build(), "../../admin")),
         row("Polytomic orgId with ../", "orgId",
             () -> SuiteClients.polytomic(polytomic).build().users()
-                .list(dev.saasusers.polytomic.PolytomicListUsersParams.builder().orgId("../users").build())),
-        row("Datagrid page size 0", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(0).build()),
-        row("Datagrid page size -1", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(-1).build()),
-        row("Datagrid page size 101", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(101).build()),
-        row("PandaDoc page size 0", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(0).build()),
-        row("PandaDoc page size -1", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(-1).build()),
-        row("PandaDoc page size 51", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(51).build()),
+                .list(dev.saasusers.polytomic.PolytomicListUsersParams.defaults().withOrgId("../users"))),
+        row("Datagrid page size 0", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(0)),
+        row("Datagrid page size -1", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(-1)),
+        row("Datagrid page size 101", "pageSize", () -> dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(101)),
+        row("PandaDoc page size 0", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.defaults().withPageSize(0)),
+        row("PandaDoc page size -1", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.defaults().withPageSize(-1)),
+        row("PandaDoc page size 51", "pageSize", () -> dev.saasusers.pandadoc.PandaDocListUsersParams.defaults().withPageSize(51)),
         row("http:// to a non-loopback host", "allowInsecureHttp",
             () -> DatagridClient.builder().apiKey("dg_live_x").baseUrl("http://api.example.com").build()),
         row("base URL not a URL", "baseUrl is not a URL",
@@ -152,7 +152,7 @@ class AbuseTableTest {
   }
 
   private static boolean list(PoderoClient client, String orgId) {
-    return client.users().list(dev.saasusers.podero.PoderoListUsersParams.builder().orgId(orgId).build())
+    return client.users().list(dev.saasusers.podero.PoderoListUsersParams.defaults().withOrgId(orgId))
         .iterator().hasNext();
   }
 

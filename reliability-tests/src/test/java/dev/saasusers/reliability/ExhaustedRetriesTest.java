@@ -39,7 +39,7 @@ class ExhaustedRetriesTest {
         DatagridClient client = SuiteClients.datagrid(fake).maxRetries(MAX_RETRIES).build()) {
       fake.faults().alwaysAfter(4, FakeFault.SERVICE_UNAVAILABLE);
       PagedIterable<OrganizationUser> users = client.users().list(
-          dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(100).build()).prefetch(0);
+          dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(100)).prefetch(0);
       List<String> ids = new ArrayList<>();
       SdkException failure = drain(users.iterator(), OrganizationUser::getId, ids);
       SuiteLedger.exception("Datagrid exhausted retries", failure);
@@ -65,7 +65,7 @@ class ExhaustedRetriesTest {
         PandaDocClient client = SuiteClients.pandaDoc(fake).maxRetries(MAX_RETRIES).build()) {
       fake.faults().alwaysAfter(6, FakeFault.CONNECTION_RESET);
       PagedIterable<PandaDocUser> users = client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams
-          .builder().pageSize(50).build()).parallelism(4);
+          .defaults().withPageSize(50)).parallelism(4);
       List<String> ids = new ArrayList<>();
       SdkException failure = drain(users.iterator(), PandaDocUser::getUserId, ids);
       SuiteLedger.exception("PandaDoc exhausted retries", failure);

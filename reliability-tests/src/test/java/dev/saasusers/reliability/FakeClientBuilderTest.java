@@ -26,9 +26,11 @@ class FakeClientBuilderTest {
   @RegisterExtension
   static final FakeVendorExtension<FakeDatagrid> DATAGRID = FakeVendorExtension.of(() -> FakeDatagrid.start(60));
   @RegisterExtension
-  static final FakeVendorExtension<FakePandaDoc> PANDADOC = FakeVendorExtension.of(() -> FakePandaDoc.start(70));
+  static final FakeVendorExtension<FakePandaDoc> PANDADOC =
+      FakeVendorExtension.of(() -> FakePandaDoc.start(70), PandaDocClient::builder); // warmed
   @RegisterExtension
-  static final FakeVendorExtension<FakePodero> PODERO = FakeVendorExtension.of(() -> FakePodero.start(5));
+  static final FakeVendorExtension<FakePodero> PODERO =
+      FakeVendorExtension.of(() -> FakePodero.start(5), PoderoClient::builder); // warmed: a token too
 
   @Test
   void everyFakeGivesItsVendorsBuilderCredentialsBaseUrlAndOrganization() {
@@ -50,7 +52,8 @@ class FakeClientBuilderTest {
 
   @Test
   void eachTestStartsWithNoFaultsNoRequestsAndNoWaits() {
-    // Whatever order the tests run in, this one sees a clean fake and a fresh clock.
+    // Whatever order the tests run in, this one sees a clean fake and a fresh clock: the
+    // warm-up's 429 and requests (PandaDoc's extension warms its fake) are not in them.
     assertEquals(0, PANDADOC.fake().faults().injectedCount());
     assertEquals(0, PANDADOC.fake().requestCount());
     assertEquals(List.of(), PANDADOC.time().waits());

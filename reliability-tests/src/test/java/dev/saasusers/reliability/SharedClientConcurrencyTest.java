@@ -26,7 +26,7 @@ class SharedClientConcurrencyTest {
   void sixteenThreadsOnOneDatagridClientEachGetEveryUser() throws Exception {
     try (FakeDatagrid fake = FakeDatagrid.start(USERS);
         DatagridClient client = SuiteClients.datagrid(fake).build()) {
-      var users = client.users().list(dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(100).build());
+      var users = client.users().list(dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(100));
       inThreads("Datagrid shared by 16 threads", fake.userIds(),
           () -> users.stream().map(OrganizationUser::getId).toList());
     }
@@ -37,7 +37,7 @@ class SharedClientConcurrencyTest {
     try (FakePandaDoc fake = FakePandaDoc.start(USERS);
         PandaDocClient client = SuiteClients.pandaDoc(fake).build()) {
       var users = client.users().list(
-          dev.saasusers.pandadoc.PandaDocListUsersParams.builder().pageSize(50).build()).parallelism(4);
+          dev.saasusers.pandadoc.PandaDocListUsersParams.defaults().withPageSize(50)).parallelism(4);
       inThreads("PandaDoc parallel shared by 16 threads", fake.userIds(),
           () -> users.stream().map(PandaDocUser::getUserId).toList());
     }

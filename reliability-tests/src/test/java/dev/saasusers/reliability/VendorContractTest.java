@@ -115,8 +115,8 @@ class VendorContractTest {
    *
    * @param variable the {@code *_ORG_ID} variable
    * @param withoutOrgId a builder's {@code build()} with credentials but no org id
-   * @param listOrg lists another organization through the params' {@code orgId(...)}
-   * @param paramsOrgId the params builder's {@code orgId(String)}
+   * @param listOrg lists another organization through the params' {@code withOrgId(...)}
+   * @param paramsOrgId the params' {@code withOrgId(String)}
    * @param builderOrgId the client builder's {@code orgId(String)}
    */
   record Org(String variable, Supplier<Object> withoutOrgId,
@@ -128,9 +128,9 @@ class VendorContractTest {
    * The page size of a vendor that pages.
    *
    * @param max the API's largest page
-   * @param build the params builder's {@code pageSize(n).build()}
+   * @param withPageSize the params' {@code withPageSize(n)}
    */
-  record PageSize(int max, IntFunction<Object> build) {
+  record PageSize(int max, IntFunction<Object> withPageSize) {
   }
 
   /**
@@ -171,8 +171,8 @@ class VendorContractTest {
             },
             new Org("POLYTOMIC_ORG_ID", () -> PolytomicClient.builder().apiKey("k").build(),
                 (c, org) -> ((PolytomicClient) c).users()
-                    .list(PolytomicListUsersParams.builder().orgId(org).build()),
-                id -> PolytomicListUsersParams.builder().orgId(id),
+                    .list(PolytomicListUsersParams.defaults().withOrgId(org)),
+                id -> PolytomicListUsersParams.defaults().withOrgId(id),
                 id -> PolytomicClient.builder().orgId(id)), null, null),
         new Contract("datagrid", () -> FakeDatagrid.start(USERS),
             f -> DatagridClient.builder().apiKey(datagrid(f).apiKey()).baseUrl(f.baseUrl())
@@ -201,7 +201,7 @@ class VendorContractTest {
                 assertEquals("server_error", body.get("error").asText());
                 assertEquals(message, body.get("message").asText());
               }
-            }, null, new PageSize(100, n -> DatagridListUsersParams.builder().pageSize(n).build()),
+            }, null, new PageSize(100, n -> DatagridListUsersParams.defaults().withPageSize(n)),
             null),
         new Contract("pandadoc", () -> FakePandaDoc.start(USERS),
             f -> PandaDocClient.builder().apiKey(pandaDoc(f).apiKey()).baseUrl(f.baseUrl())
@@ -221,9 +221,9 @@ class VendorContractTest {
               JsonNode body = e.bodyAs(JsonNode.class).orElseThrow();
               assertEquals(e.statusCode() == 429 ? "throttled" : "server_error", body.get("type").asText());
               assertEquals(message, body.get("detail").asText());
-            }, null, new PageSize(50, n -> PandaDocListUsersParams.builder().pageSize(n).build()),
+            }, null, new PageSize(50, n -> PandaDocListUsersParams.defaults().withPageSize(n)),
             new Filter("show_removed", "false", c -> ((PandaDocClient) c).users()
-                .list(PandaDocListUsersParams.builder().showRemoved(false).build()),
+                .list(PandaDocListUsersParams.defaults().withShowRemoved(false)),
                 f -> f.userIds().stream().filter(id -> !pandaDoc(f).removedUserIds().contains(id))
                     .toList())),
         new Contract("podero", () -> FakePodero.start(USERS),
@@ -247,11 +247,11 @@ class VendorContractTest {
             new Org("PODERO_ORG_ID",
                 () -> PoderoClient.builder().clientCredentials("id", "secret").build(),
                 (c, org) -> ((PoderoClient) c).users()
-                    .list(PoderoListUsersParams.builder().orgId(org).build()),
-                id -> PoderoListUsersParams.builder().orgId(id),
+                    .list(PoderoListUsersParams.defaults().withOrgId(org)),
+                id -> PoderoListUsersParams.defaults().withOrgId(id),
                 id -> PoderoClient.builder().orgId(id)), null,
             new Filter("include_deleted", "true", c -> ((PoderoClient) c).users()
-                .list(PoderoListUsersParams.builder().includeDeleted(true).build()),
+                .list(PoderoListUsersParams.defaults().withIncludeDeleted(true)),
                 FakeVendor::userIds)));
   }
 
@@ -468,13 +468,13 @@ class VendorContractTest {
   @MethodSource("pageSizesOutOfRange")
   void rejectsAPageSizeOutOfRangeBeforeAnyRequest(Contract v, int pageSize) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> v.pageSize().build().apply(pageSize));
+        assertThrows(IllegalArgumentException.class, () -> v.pageSize().withPageSize().apply(pageSize));
 
     assertTrue(e.getMessage().contains(
         "pageSize must be between 1 and " + v.pageSize().max() + ", was " + pageSize), e.getMessage());
     assertEquals(0, v.fake().requestCount());
-    v.pageSize().build().apply(1);
-    v.pageSize().build().apply(v.pageSize().max());
+    v.pageSize().withPageSize().apply(1);
+    v.pageSize().withPageSize().apply(v.pageSize().max());
   }
 
   static Stream<Arguments> pageSizesOutOfRange() {

@@ -48,7 +48,7 @@ class VolumeUnderFaultsTest {
       try (DatagridClient client = SuiteClients.datagrid(fake).readTimeout(SuiteClients.READ_TIMEOUT)
           .addListener(retryCounter(retries)).build()) {
         for (OrganizationUser user : client.users().list(
-            dev.saasusers.datagrid.DatagridListUsersParams.builder().pageSize(100).build()).prefetch(2)) {
+            dev.saasusers.datagrid.DatagridListUsersParams.defaults().withPageSize(100)).prefetch(2)) {
           ids.add(user.getId());
         }
       }
@@ -66,8 +66,8 @@ class VolumeUnderFaultsTest {
       List<String> ids = new ArrayList<>();
       try (PandaDocClient client = SuiteClients.pandaDoc(fake).readTimeout(SuiteClients.READ_TIMEOUT)
           .addListener(retryCounter(retries)).build()) {
-        for (PandaDocUser user : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.builder()
-            .pageSize(50).build()).parallelism(4).prefetch(2)) {
+        for (PandaDocUser user : client.users().list(dev.saasusers.pandadoc.PandaDocListUsersParams.defaults()
+            .withPageSize(50)).parallelism(4).prefetch(2)) {
           ids.add(user.getUserId());
         }
       }

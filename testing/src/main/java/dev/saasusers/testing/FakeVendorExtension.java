@@ -1,9 +1,12 @@
 package dev.saasusers.testing;
 
+import dev.saasusers.common.client.VendorClient;
 import dev.saasusers.common.client.VendorClientBuilder;
 import dev.saasusers.common.http.VirtualTime;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -12,12 +15,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit 5 extension that runs a fake vendor for a test class, with a fresh {@link VirtualTime}
- * per test and a client builder pointed at the fake.
+ * per test and a client builder pointed at the fake. Given the vendor's builder too, it starts
+ * and warms the fake once per class, so each test measures only its own calls.
  *
  * <pre>{@code
  * @RegisterExtension
  * static final FakeVendorExtension<FakePandaDoc> PANDADOC =
- *     FakeVendorExtension.of(() -> FakePandaDoc.start(250));
+ *     FakeVendorExtension.of(() -> FakePandaDoc.start(250), PandaDocClient::builder);
  *
  * @Test
  * void aRateLimitIsRetriedAfterRetryAfter() {
@@ -32,28 +36,60 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * them; before each test its faults and served requests are cleared. In an instance field each
  * test gets its own fake.
  *
+ * <p>The warm-up: the first client a JVM builds and its first listing load Feign, Jackson, the
+ * transport and the SDK's paging and retry code (about half a second, a cold JVM's class
+ * loading, while the same test takes tens of milliseconds warm). With the vendor's builder the
+ * extension pays that once, right after the fake starts: it builds a client on the fake, on a
+ * virtual time of its own, answers its first request with a 429 and lists up to three pages,
+ * twice (the second time the code is compiled, not only loaded), then closes it. The fake's
+ * faults and served requests are cleared before each test, so the warm-up leaves nothing a test
+ * sees.
+ *
  * @param <F> the fake's type
  */
 public final class FakeVendorExtension<F extends FakeVendor>
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+  /** Listings and pages of each the warm-up runs: the first page, the next, the last one. */
+  private static final int WARM_UP_LISTINGS = 2;
+  private static final int WARM_UP_PAGES = 3;
   private final Supplier<F> starter;
+  private final BiFunction<F, VirtualTime, VendorClient<?, ?, ?, ?>> warmUpClient;
   private F fake;
   private boolean perTest;
   private VirtualTime time;
 
-  private FakeVendorExtension(Supplier<F> starter) {
-    this.starter = starter;
+  private FakeVendorExtension(Supplier<F> starter,
+      BiFunction<F, VirtualTime, VendorClient<?, ?, ?, ?>> warmUpClient) {
+    this.starter = Objects.requireNonNull(starter, "starter");
+    this.warmUpClient = warmUpClient;
   }
 
   /**
-   * Creates the extension; nothing starts until JUnit runs it.
+   * Creates the extension, without a warm-up; nothing starts until JUnit runs it.
    *
    * @param starter starts the fake, for example {@code () -> FakeDatagrid.start(120)}
    * @param <F> the fake's type
    * @return the extension, to put in a {@code @RegisterExtension} field
    */
   public static <F extends FakeVendor> FakeVendorExtension<F> of(Supplier<F> starter) {
-    return new FakeVendorExtension<>(Objects.requireNonNull(starter, "starter"));
+    return new FakeVendorExtension<>(starter, null);
+  }
+
+  /**
+   * Creates the extension that warms the fake with the vendor's client once it starts (see the
+   * class comment); nothing starts until JUnit runs it.
+   *
+   * @param starter starts the fake, for example {@code () -> FakeDatagrid.start(120)}
+   * @param builder the vendor's builder, for example {@code DatagridClient::builder}
+   * @param <F> the fake's type
+   * @param <B> the vendor builder's type
+   * @return the extension, to put in a {@code @RegisterExtension} field
+   */
+  public static <F extends FakeVendor, B extends VendorClientBuilder<B, ? extends VendorClient<?, ?, ?, ?>>>
+      FakeVendorExtension<F> of(Supplier<F> starter, Supplier<B> builder) {
+    Objects.requireNonNull(builder, "builder");
+    return new FakeVendorExtension<>(starter,
+        (fake, time) -> fake.clientBuilder(builder.get()).timeSource(time).build());
   }
 
   /** {@return the running fake} */
@@ -86,19 +122,36 @@ public final class FakeVendorExtension<F extends FakeVendor>
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    fake = starter.get();
+    fake = startAndWarm();
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     if (fake == null) { // an instance field: JUnit calls no beforeAll
-      fake = starter.get();
+      fake = startAndWarm();
       perTest = true;
-    } else {
-      fake.faults().clear();
-      fake.resetRequests();
     }
+    fake.faults().clear();
+    fake.resetRequests();
     time = VirtualTime.create();
+  }
+
+  private F startAndWarm() {
+    F started = starter.get();
+    if (warmUpClient != null) {
+      started.faults().next(FakeFault.RATE_LIMITED);
+      try (VendorClient<?, ?, ?, ?> client = warmUpClient.apply(started, VirtualTime.create())) {
+        for (int listing = 0; listing < WARM_UP_LISTINGS; listing++) {
+          try (Stream<?> pages = client.users().list().pageStream()) {
+            pages.limit(WARM_UP_PAGES).forEach(page -> { });
+          }
+        }
+      } catch (RuntimeException e) {
+        started.close();
+        throw new IllegalStateException("warming up " + started + " failed: " + e.getMessage(), e);
+      }
+    }
+    return started;
   }
 
   @Override

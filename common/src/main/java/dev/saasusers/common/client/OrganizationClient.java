@@ -1,5 +1,6 @@
 package dev.saasusers.common.client;
 
+import dev.saasusers.common.config.UuidArgument;
 import dev.saasusers.common.user.DirectoryUser;
 import java.util.Objects;
 import java.util.UUID;
@@ -9,7 +10,7 @@ import java.util.function.Function;
 /**
  * A vendor client whose API lists users only within an organization (Polytomic, Podero). Its
  * organization is set on the builder ({@link OrganizationClientBuilder}, required at
- * {@code build()}); a listing may name another one with its params' {@code orgId(...)}, and a
+ * {@code build()}); a listing may name another one with its params' {@code withOrgId(...)}, and a
  * client from {@code withOptions} keeps it.
  *
  * @param <A> the vendor's generated Feign interface
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * @param <P> the vendor's listing parameters
  */
 public abstract class OrganizationClient<A, C extends OrganizationClient<A, C, U, P>, U,
-    P extends OrganizationClient.OrgParams> extends VendorClient<A, C, U, P> {
+    P extends OrganizationClient.OrgParams<P>> extends VendorClient<A, C, U, P> {
   private final UUID orgId;
 
   /**
@@ -53,9 +54,33 @@ public abstract class OrganizationClient<A, C extends OrganizationClient<A, C, U
     return params.orgId() != null ? params.orgId() : orgId;
   }
 
-  /** Listing parameters that may name another organization than the client's. */
-  public interface OrgParams {
+  /**
+   * Listing parameters that may name another organization than the client's; immutable, so
+   * {@code withOrgId} returns a copy.
+   *
+   * @param <P> the vendor's listing parameters themselves
+   */
+  public interface OrgParams<P extends OrgParams<P>> {
     /** {@return the organization to list, or null for the client's} */
     UUID orgId();
+
+    /**
+     * Lists another organization than the client's.
+     *
+     * @param orgId the organization
+     * @return a copy with {@code orgId} set
+     */
+    P withOrgId(UUID orgId);
+
+    /**
+     * Lists another organization than the client's, given as text.
+     *
+     * @param orgId the organization's UUID
+     * @return a copy with {@code orgId} set
+     * @throws IllegalArgumentException when it is not a UUID, before any request
+     */
+    default P withOrgId(String orgId) {
+      return withOrgId(UuidArgument.parse("orgId", orgId));
+    }
   }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * client.users().list().forEach(u -> System.out.println(u.getEmail()));
- * client.users().list(DatagridListUsersParams.builder().search("ann").build()).stream().count();
+ * client.users().list(DatagridListUsersParams.defaults().withSearch("ann")).stream().count();
  * }</pre>
  *
  * @param <U> the vendor's user model

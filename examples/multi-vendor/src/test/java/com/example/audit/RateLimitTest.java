@@ -15,15 +15,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What a user writes in five minutes: fakes from the testing module, no real waits. */
+/**
+ * What a user writes in five minutes: fakes from the testing module, no real waits. Each
+ * extension starts and warms its fake once per class, so each test measures only its own calls.
+ */
 class RateLimitTest {
   @RegisterExtension
   static final FakeVendorExtension<FakeDatagrid> DATAGRID =
-      FakeVendorExtension.of(() -> FakeDatagrid.start(120));
+      FakeVendorExtension.of(() -> FakeDatagrid.start(120), DatagridClient::builder);
 
   @RegisterExtension
   static final FakeVendorExtension<FakePodero> PODERO =
-      FakeVendorExtension.of(() -> FakePodero.start(10));
+      FakeVendorExtension.of(() -> FakePodero.start(10), PoderoClient::builder);
 
   @Test
   void aRateLimitedPageIsRetriedAfterItsRetryAfterOnVirtualTime() {
@@ -35,6 +38,7 @@ class RateLimitTest {
 
     assertEquals(List.of(Duration.ofSeconds(1)), DATAGRID.time().waits(), "waited Retry-After, virtually");
     assertEquals(1, DATAGRID.fake().faults().injectedCount(FakeFault.RATE_LIMITED));
+    assertEquals(3 + 1, DATAGRID.fake().requestCount(), "three pages of 50, the first one twice");
   }
 
   @Test

@@ -49,7 +49,7 @@ class PandaDocAsyncListingTest {
 
   @Test
   void asyncDeliversTheSyncUsersUnderInjectedFaults() throws Exception {
-    PandaDocListUsersParams params = PandaDocListUsersParams.builder().build();
+    PandaDocListUsersParams params = PandaDocListUsersParams.defaults();
     List<String> sync = client.users().list(params).map(PandaDocUser::getUserId).toList();
     assertEquals(fake.userIds(), sync);
 
@@ -62,7 +62,7 @@ class PandaDocAsyncListingTest {
 
   @Test
   void asyncResumesFromTheCheckpointOfAFinalFailure() throws Exception {
-    PandaDocListUsersParams params = PandaDocListUsersParams.builder().build();
+    PandaDocListUsersParams params = PandaDocListUsersParams.defaults();
     fake.faults().alwaysAfter(1, FakeFault.SERVICE_UNAVAILABLE);
     List<String> first = Collections.synchronizedList(new ArrayList<>());
     ExecutionException failed = assertThrows(ExecutionException.class, () -> client.users()
@@ -85,7 +85,7 @@ class PandaDocAsyncListingTest {
     PandaDocClient quick = client.withOptions(
         RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build());
     ExecutionException failed = assertThrows(ExecutionException.class,
-        () -> asyncIds(quick, PandaDocListUsersParams.builder().build()));
+        () -> asyncIds(quick, PandaDocListUsersParams.defaults()));
     assertInstanceOf(ApiIoException.class, failed.getCause());
     assertEquals(1, fake.requestCount(), "maxRetries(0) sent the request once");
 
